@@ -1,0 +1,1 @@
+export type { Edit, CleanOptions, CleanResult, Corrector, CorrectorInfo } from './types.js';
