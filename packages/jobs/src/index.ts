@@ -1,2 +1,4 @@
 export * from './queues.js';
 export * from './payloads.js';
+export * from './ids.js';
+export * from './keys.js';

@@ -24,6 +24,8 @@ export const DocumentJobSchema = z
     batchId: z.string().optional(),
     /** Key who submitted it (for auditing; never the key itself, its id). */
     submittedBy: z.string().optional(),
+    /** contentHashFor({text, options, embed}): lets the producer tell a resubmission from a changed document. */
+    contentHash: z.string().optional(),
   })
   .strict();
 export type DocumentJob = z.infer<typeof DocumentJobSchema>;
