@@ -1,0 +1,177 @@
+import { classifyEdit } from './classify-edit.js';
+import { toRng } from './rng.js';
+import { protectedSpans } from './protected-spans.js';
+import type { Profile, ProfileEntry } from './profile.js';
+import type { Corruptor, CorruptResult, Edit, ErrorKind, Rates, Rng } from './types.js';
+import { isAttached, spaceInLatin, unitEnd } from './unicode.js';
+
+interface Choice {
+  /** Total probability of any replacement. */
+  p: number;
+  /** Cumulative probabilities (same order as `to`). */
+  cum: Float64Array;
+  to: string[];
+  kinds: ErrorKind[];
+}
+
+interface Slot {
+  one: Choice | null;
+  two: Map<number, Choice> | null;
+  ins: Choice | null;
+  /** Upper bound of the edit probability at this character. */
+  max: number;
+}
+
+/** Characters a profile may touch: Latin, general punctuation, ligatures. Everything else is copied. */
+function touchable(c: number): boolean {
+  return c < 0x370 || (c >= 0x1e00 && c <= 0x1eff) || (c >= 0x2000 && c <= 0x206f) || (c >= 0xfb00 && c <= 0xfb06);
+}
+
+function choice(key: string, e: ProfileEntry, scale: number, insertion: boolean): Choice {
+  const to: string[] = [];
+  const kinds: ErrorKind[] = [];
+  const probs: number[] = [];
+  for (const [t, c] of Object.entries(e.to)) {
+    if (t === key && !insertion) continue;
+    to.push(t);
+    probs.push((c / e.n) * scale);
+    kinds.push(insertion ? classifyEdit('', t, key, 'a') : classifyEdit(key, t, 'a', 'a'));
+  }
+  let acc = 0;
+  const cum = new Float64Array(probs.length);
+  probs.forEach((p, i) => (cum[i] = acc += p));
+  return { p: acc, cum, to, kinds };
+}
+
+function pick(ch: Choice, u: number): number {
+  let k = 0;
+  while (k < ch.cum.length - 1 && u >= ch.cum[k]) k++;
+  return k;
+}
+
+/**
+ * A corruptor that samples the fitted confusions of `profile`: at each character, a 2-char or
+ * 1-char replacement (incl. deletion) or an insertion after it, with the fitted probabilities
+ * times `scale` (the sum per character is capped at 0.9).
+ */
+export function profileCorruptor(profile: Profile, scale = 1, name = 'fitted'): Corruptor {
+  if (!(scale >= 0)) throw new RangeError(`scale must be ≥ 0, got ${scale}`);
+  const slots = new Map<number, Slot>();
+  const slot = (c: number): Slot => {
+    let s = slots.get(c);
+    if (!s) slots.set(c, (s = { one: null, two: null, ins: null, max: 0 }));
+    return s;
+  };
+  for (const [from, e] of Object.entries(profile.sub)) {
+    if (from.length === 0 || from.length > 2 || !touchable(from.charCodeAt(0))) continue;
+    const ch = choice(from, e, scale, false);
+    if (ch.to.length === 0) continue;
+    const s = slot(from.charCodeAt(0));
+    if (from.length === 1) s.one = ch;
+    else {
+      if (!touchable(from.charCodeAt(1)) || isAttached(from.charCodeAt(1))) continue;
+      (s.two ??= new Map()).set(from.charCodeAt(1), ch);
+    }
+  }
+  for (const [ctx, e] of Object.entries(profile.ins)) {
+    if (ctx.length !== 1 || !touchable(ctx.charCodeAt(0))) continue;
+    const ch = choice(ctx, e, scale, true);
+    if (ch.to.length > 0) slot(ctx.charCodeAt(0)).ins = ch;
+  }
+  for (const s of slots.values()) {
+    let maxTwo = 0;
+    if (s.two) for (const c of s.two.values()) maxTwo = Math.max(maxTwo, c.p);
+    s.max = (s.one?.p ?? 0) + maxTwo + (s.ins?.p ?? 0);
+    if (s.max > 0.9) {
+      // cap: shrink every part proportionally
+      const f = 0.9 / s.max;
+      const shrink = (c: Choice | null) => {
+        if (!c) return;
+        c.p *= f;
+        for (let i = 0; i < c.cum.length; i++) c.cum[i] *= f;
+      };
+      shrink(s.one);
+      shrink(s.ins);
+      if (s.two) for (const c of s.two.values()) shrink(c);
+      s.max = 0.9;
+    }
+  }
+  const table: (Slot | undefined)[] = [];
+  for (let c = 0; c < 0x370; c++) table.push(slots.get(c));
+
+  const corruptWith = (text: string, rng: Rng): CorruptResult => {
+    const n = text.length;
+    const edits: Edit[] = [];
+    let noisy = '';
+    let copied = 0;
+    const prot = protectedSpans(text);
+    let pi = 0;
+    let nextProt = prot.length > 0 ? prot[0] : n + 1;
+    const emit = (start: number, end: number, to: string, kind: ErrorKind) => {
+      noisy += text.slice(copied, start);
+      const noisyStart = noisy.length;
+      noisy += to;
+      edits.push({ cleanStart: start, cleanEnd: end, noisyStart, noisyEnd: noisy.length, from: text.slice(start, end), to, kind });
+      copied = end;
+    };
+    let i = 0;
+    while (i < n) {
+      if (i >= nextProt) {
+        i = prot[pi + 1];
+        pi += 2;
+        nextProt = pi < prot.length ? prot[pi] : n + 1;
+        continue;
+      }
+      const c = text.charCodeAt(i);
+      const d = i + 1 < n ? text.charCodeAt(i + 1) : 0;
+      if (d >= 0x300 && isAttached(d)) {
+        i = unitEnd(text, i); // combining sequences and astral characters are copied whole
+        continue;
+      }
+      const s = c < 0x370 ? table[c] : touchable(c) ? slots.get(c) : undefined;
+      if (s === undefined || (c === 0x20 && !spaceInLatin(text, i))) {
+        i++;
+        continue;
+      }
+      let r = rng();
+      if (r >= s.max) {
+        i++;
+        continue;
+      }
+      const two = s.two && d !== 0 && !(i + 2 < n && isAttached(text.charCodeAt(i + 2))) ? s.two.get(d) : undefined;
+      if (two !== undefined) {
+        if (r < two.p) {
+          const k = pick(two, r);
+          emit(i, i + 2, two.to[k], two.kinds[k]);
+          i += 2;
+          continue;
+        }
+        r -= two.p;
+      }
+      if (s.one) {
+        if (r < s.one.p) {
+          const k = pick(s.one, r);
+          emit(i, i + 1, s.one.to[k], s.one.kinds[k]);
+          i++;
+          continue;
+        }
+        r -= s.one.p;
+      }
+      if (s.ins && r < s.ins.p) {
+        const k = pick(s.ins, r);
+        emit(i + 1, i + 1, s.ins.to[k], s.ins.kinds[k]);
+      }
+      i++;
+    }
+    noisy = edits.length === 0 ? text : noisy + text.slice(copied);
+    return { noisy, clean: text, alignment: edits };
+  };
+  const rates: Rates = {};
+  for (const [k, v] of Object.entries(profile.rates)) if (k !== 'sub' && v !== undefined) rates[k as keyof Rates] = v * scale;
+  return {
+    name,
+    rates,
+    corrupt: (text, rng) => corruptWith(text, toRng(rng)),
+    fn: (text, rng) => corruptWith(text, rng),
+  };
+}
