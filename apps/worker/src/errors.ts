@@ -1,6 +1,13 @@
 /** The callback URL is not allowed (scheme, or it points at a private/loopback/link-local address). */
 export class CallbackRefusedError extends Error {
   override readonly name = 'CallbackRefusedError';
+  constructor(
+    message: string,
+    /** `unresolvable` may be transient (DNS); the others never change for the same URL. */
+    readonly reason: 'invalid-url' | 'forbidden-address' | 'unresolvable',
+  ) {
+    super(message);
+  }
 }
 
 /** The callback could not be delivered (all attempts failed, or the receiver answered with a final 4xx). */

@@ -2,6 +2,10 @@ import { lookup as dnsLookup } from 'node:dns/promises';
 import { BlockList, isIP } from 'node:net';
 import { CallbackRefusedError } from '../errors.js';
 
+function refuse(message: string, reason: CallbackRefusedError['reason']): CallbackRefusedError {
+  return new CallbackRefusedError(message, reason);
+}
+
 export type Family = 4 | 6;
 export interface ResolvedAddress {
   address: string;
@@ -160,12 +164,12 @@ export async function checkCallbackUrl(
   try {
     url = new URL(rawUrl);
   } catch {
-    throw new CallbackRefusedError(`callbackUrl is not a valid URL`);
+    throw refuse(`callbackUrl is not a valid URL`, 'invalid-url');
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-    throw new CallbackRefusedError(`callbackUrl must use http or https, not ${url.protocol}`);
+    throw refuse(`callbackUrl must use http or https, not ${url.protocol}`, 'invalid-url');
   }
-  if (url.username || url.password) throw new CallbackRefusedError('callbackUrl must not contain credentials');
+  if (url.username || url.password) throw refuse('callbackUrl must not contain credentials', 'invalid-url');
   const hostname = url.hostname.replace(/^\[(.*)\]$/, '$1');
   const hostAllowed = allowlist.allowsHost(hostname);
   let addresses: ResolvedAddress[];
@@ -175,15 +179,16 @@ export async function checkCallbackUrl(
     try {
       addresses = await resolve(hostname);
     } catch (err) {
-      throw new CallbackRefusedError(`callbackUrl host ${hostname} does not resolve: ${(err as Error).message}`);
+      throw refuse(`callbackUrl host ${hostname} does not resolve: ${(err as Error).message}`, 'unresolvable');
     }
-    if (addresses.length === 0) throw new CallbackRefusedError(`callbackUrl host ${hostname} does not resolve`);
+    if (addresses.length === 0) throw refuse(`callbackUrl host ${hostname} does not resolve`, 'unresolvable');
   }
   if (!hostAllowed) {
     for (const a of addresses) {
       if (isForbiddenAddress(a.address) && !allowlist.allowsAddress(a.address)) {
-        throw new CallbackRefusedError(
+        throw refuse(
           `callbackUrl host ${hostname} resolves to non-public address ${a.address}; add the host or a CIDR to CALLBACK_ALLOWLIST to allow it`,
+          'forbidden-address',
         );
       }
     }
