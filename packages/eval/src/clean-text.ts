@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { fnv1a32 } from './fnv.js';
+import { stableHash } from './fnv.js';
 import type { EvalItem } from './loaders.js';
 import { sample } from './random.js';
 import { readLines } from './read-lines.js';
@@ -7,7 +7,7 @@ import { readLines } from './read-lines.js';
 /** The four files of clean_text/, in a fixed order. */
 export const CLEAN_TEXT_FILES = ['wikipedia_en.txt.gz', 'aws_docs_en.txt.gz', 'gutenberg_books_en.txt.gz', 'state_of_the_union_en.txt.gz'] as const;
 
-/** Held out: FNV-1a-32 of the trimmed paragraph's UTF-8 bytes, mod 1000, below this (≈0.5 % of paragraphs). */
+/** Held out: stableHash (FNV-1a-32 of the trimmed paragraph's UTF-8 bytes, then fmix32) mod 1000 below this (≈0.5 % of paragraphs). */
 export const HELD_OUT_PER_MILLE = 5;
 
 /**
@@ -16,12 +16,12 @@ export const HELD_OUT_PER_MILLE = 5;
  */
 export function isHeldOutParagraph(text: string): boolean {
   const t = text.trim();
-  return t !== '' && fnv1a32(t) % 1000 < HELD_OUT_PER_MILLE;
+  return t !== '' && stableHash(t) % 1000 < HELD_OUT_PER_MILLE;
 }
 
 /** Which half of the hold-out a held-out paragraph is in (a second, independent hash). */
 export function heldOutSplit(text: string): 'dev' | 'test' {
-  return fnv1a32(`split:${text.trim()}`) % 2 === 0 ? 'dev' : 'test';
+  return stableHash(`split:${text.trim()}`) % 2 === 0 ? 'dev' : 'test';
 }
 
 export interface CleanTextOptions {

@@ -25,7 +25,7 @@ export {
   HELD_OUT_PER_MILLE,
   type CleanTextOptions,
 } from './clean-text.js';
-export { fnv1a32 } from './fnv.js';
+export { fnv1a32, fmix32, stableHash } from './fnv.js';
 export { mulberry32, sample, sampleIndices } from './random.js';
 export { DataFormatError, UnknownNameError } from './errors.js';
 export {
