@@ -80,7 +80,7 @@ export class CharTransformer {
   readonly config: TransformerConfig;
   readonly weights: WeightMap = new Map();
   private readonly positions: tf.Tensor2D;
-  private readonly causal = new Map<number, tf.Tensor4D>();
+  private readonly causal: tf.Tensor4D;
   private disposed = false;
 
   /**
@@ -159,6 +159,7 @@ export class CharTransformer {
       }
     }
     this.positions = sinusoidalPositions(Math.max(config.maxEncLen, config.maxDecLen), d);
+    this.causal = causalBias(config.maxDecLen);
   }
 
   /** Number of trainable parameters. */
@@ -180,12 +181,7 @@ export class CharTransformer {
   }
 
   private causalBias(l: number): tf.Tensor4D {
-    let t = this.causal.get(l);
-    if (!t) {
-      t = tf.keep(causalBias(l));
-      this.causal.set(l, t);
-    }
-    return t;
+    return l === this.config.maxDecLen ? this.causal : this.causal.slice([0, 0, 0, 0], [1, 1, l, l]);
   }
 
   private embed(ids: tf.Tensor2D, training: boolean): tf.Tensor3D {
@@ -445,8 +441,7 @@ export class CharTransformer {
     this.disposed = true;
     for (const w of this.weights.values()) w.dispose();
     this.positions.dispose();
-    for (const t of this.causal.values()) t.dispose();
-    this.causal.clear();
+    this.causal.dispose();
   }
 
   private assertAlive(): void {

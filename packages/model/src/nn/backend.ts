@@ -70,24 +70,18 @@ async function choose(prefer?: BackendName): Promise<BackendChoice> {
 
 /**
  * Picks the fastest available backend: tfjs-node ("tensorflow") if installed, else wasm, else cpu.
- * `prefer` is tried first. Idempotent: later calls with the same preference return the first result.
- * The caller decides whether and how to report the choice.
+ * `prefer` is tried first. Idempotent: later calls with the same preference reuse the first choice
+ * (and make it the active backend again if something switched it). The caller reports the choice.
  */
-export function selectBackend(prefer?: BackendName): Promise<BackendChoice> {
+export async function selectBackend(prefer?: BackendName): Promise<BackendChoice> {
   if (!current || prefer !== currentPrefer) {
-    const previous = current;
     currentPrefer = prefer;
-    current = (async () => {
-      if (previous) {
-        const prev = await previous.catch(() => undefined);
-        if (prev && prefer && prev.name === prefer) return prev;
-        if (prev && !prefer) return prev;
-      }
-      return choose(prefer);
-    })();
+    current = choose(prefer);
     current.catch(() => {
       current = undefined;
     });
   }
-  return current;
+  const choice = await current;
+  if (tf.getBackend() !== choice.name) await tf.setBackend(choice.name);
+  return choice;
 }

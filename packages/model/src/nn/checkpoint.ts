@@ -180,18 +180,7 @@ async function exists(file: string): Promise<boolean> {
   }
 }
 
-/** Loads a checkpoint written by `saveWeights`. Throws a clear error on a missing or malformed one. */
-export async function loadWeights(dir: string, opts: { optimizer?: boolean } = {}): Promise<LoadedCheckpoint> {
-  const jsonPath = path.join(dir, 'model.json');
-  let json: ModelJson;
-  try {
-    json = JSON.parse(await fs.readFile(jsonPath, 'utf8')) as ModelJson;
-  } catch (err) {
-    throw new Error(`cannot read checkpoint ${jsonPath}: ${err instanceof Error ? err.message : String(err)}`);
-  }
-  if (json.format !== CHECKPOINT_FORMAT) throw new Error(`${jsonPath}: unknown format ${JSON.stringify(json.format)}`);
-  const bin = await fs.readFile(path.join(dir, 'weights.bin'));
-  const weights = new Map<string, tf.Tensor>();
+function readAllWeights(json: ModelJson, bin: Buffer, jsonPath: string, weights: Map<string, tf.Tensor>): void {
   for (const s of json.weights) {
     const size = s.shape.reduce((a, b) => a * b, 1);
     const end = s.offset + s.byteLength;
@@ -217,9 +206,30 @@ export async function loadWeights(dir: string, opts: { optimizer?: boolean } = {
     }
     weights.set(s.name, tf.tensor(values, s.shape, 'float32'));
   }
+}
+
+/** Loads a checkpoint written by `saveWeights`. Throws a clear error on a missing or malformed one. */
+export async function loadWeights(dir: string, opts: { optimizer?: boolean } = {}): Promise<LoadedCheckpoint> {
+  const jsonPath = path.join(dir, 'model.json');
+  let json: ModelJson;
+  try {
+    json = JSON.parse(await fs.readFile(jsonPath, 'utf8')) as ModelJson;
+  } catch (err) {
+    throw new Error(`cannot read checkpoint ${jsonPath}: ${err instanceof Error ? err.message : String(err)}`);
+  }
+  if (json.format !== CHECKPOINT_FORMAT) throw new Error(`${jsonPath}: unknown format ${JSON.stringify(json.format)}`);
+  const vocab = Vocab.fromJSON(json.vocab);
+  const bin = await fs.readFile(path.join(dir, 'weights.bin'));
+  const weights = new Map<string, tf.Tensor>();
+  try {
+    readAllWeights(json, bin, jsonPath, weights);
+  } catch (err) {
+    tf.dispose([...weights.values()]);
+    throw err;
+  }
   const out: LoadedCheckpoint = {
     config: json.config,
-    vocab: Vocab.fromJSON(json.vocab),
+    vocab,
     weights,
     quantization: json.quantization,
     metrics: json.metrics,
