@@ -41,6 +41,7 @@ export const WorkerEnvSchema = z.object({
   CALLBACK_BACKOFF_MS: int(10, 600_000).default(1_000),
   CALLBACK_TIMEOUT_MS: int(100, 120_000).default(10_000),
   CORRECTOR_THRESHOLD: z.coerce.number().min(0).max(1).optional(),
+  CORRECTOR_MODULE: z.string().min(1).default('@unsmudge/model'),
 });
 
 export const EmbeddingConfigSchema = z.discriminatedUnion('provider', [
@@ -149,6 +150,6 @@ export function loadConfig(env: Record<string, string | undefined>, probe: Envir
       backoffMs: e.CALLBACK_BACKOFF_MS,
       timeoutMs: e.CALLBACK_TIMEOUT_MS,
     },
-    corrector: { module: '@unsmudge/model', threshold: e.CORRECTOR_THRESHOLD },
+    corrector: { module: e.CORRECTOR_MODULE, threshold: e.CORRECTOR_THRESHOLD },
   });
 }

@@ -1,0 +1,64 @@
+// Sandboxed processor: BullMQ runs this in a child process so that CPU-heavy cleaning never blocks
+// the parent's event loop (lock renewal, stalled checks). The corrector and embedder are loaded
+// once per child process and reused for every job it runs.
+import type { DocumentResult } from '@unsmudge/jobs';
+import type { Corrector } from '@unsmudge/model';
+import type { SandboxedJob } from 'bullmq';
+import { type WorkerConfig, WorkerConfigSchema } from './config.js';
+import { createEmbedder } from './embeddings/create-embedder.js';
+import type { Embedder } from './embeddings/types.js';
+import { loadCorrectorFrom } from './load-corrector.js';
+import { processDocument } from './process-document.js';
+import { SANDBOX_CONFIG_ENV } from './sandbox-env.js';
+
+// If the parent worker dies (even by SIGKILL), do not keep computing a job nobody will collect.
+if (typeof process.send === 'function') process.once('disconnect', () => process.exit(0));
+
+let config: WorkerConfig | undefined;
+let corrector: Promise<Corrector> | undefined;
+let embedder: Promise<Embedder | undefined> | undefined;
+
+function sandboxConfig(): WorkerConfig {
+  if (!config) {
+    const raw = process.env[SANDBOX_CONFIG_ENV];
+    if (!raw) throw new Error(`${SANDBOX_CONFIG_ENV} is not set: this file runs inside the worker's sandbox only`);
+    config = WorkerConfigSchema.parse(JSON.parse(raw));
+  }
+  return config;
+}
+
+/** Memoises a load, forgetting it when it fails so the next job tries again. */
+function once<T>(get: () => Promise<T> | undefined, set: (p: Promise<T> | undefined) => void, load: () => Promise<T>): Promise<T> {
+  let p = get();
+  if (!p) {
+    p = load();
+    set(p);
+    p.catch(() => set(undefined));
+  }
+  return p;
+}
+
+export default async function documentProcessor(job: SandboxedJob): Promise<DocumentResult> {
+  const cfg = sandboxConfig();
+  const c = await once(() => corrector, (p) => (corrector = p), () => loadCorrectorFrom(cfg.corrector.module));
+  return processDocument(
+    {
+      id: job.id ?? 'unknown',
+      data: job.data,
+      updateProgress: async (p) => {
+        await job.updateProgress(p);
+      },
+      log: async (line) => {
+        await job.log(line);
+      },
+    },
+    {
+      corrector: c,
+      getEmbedder: () => once(() => embedder, (p) => (embedder = p), () => createEmbedder(cfg.embedding)),
+      embeddingEnabled: cfg.embedding.provider !== 'none',
+      chunking: cfg.chunking,
+      defaultThreshold: cfg.corrector.threshold,
+      callback: cfg.callback,
+    },
+  );
+}
