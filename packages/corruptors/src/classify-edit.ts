@@ -6,6 +6,7 @@ import { stripDiacritics } from './unicode.js';
 const PUNCT_RE = /^[\p{P}\p{S}]+$/u;
 const WS_RE = /^\s+$/u;
 const LETTER_RE = /^\p{L}$/u;
+const HYPHEN_RE = /-(\n| )?/u;
 const LIGATURE_RE = /[\ufb00-\ufb06\u017f]/u;
 
 function isPunct(s: string): boolean {
@@ -26,7 +27,9 @@ export function classifyEdit(from: string, to: string, before = '', after = ''):
   if (from === to) return 'sub';
   const fromWs = from.length > 0 && WS_RE.test(from);
   if (fromWs && to === '') return 'merge';
-  if (to.includes('-\n') && to.replace('-\n', '') === from) return 'hyphenate';
+  if (to.includes('-') && to.replace(HYPHEN_RE, '') === from && LETTER_RE.test(before) && LETTER_RE.test(from.charAt(0) || after)) {
+    return 'hyphenate';
+  }
   if (from === '' || (to.length > from.length && (to.startsWith(from) || to.endsWith(from)))) {
     const extra = from === '' ? to : to.startsWith(from) ? to.slice(from.length) : to.slice(0, to.length - from.length);
     if (WS_RE.test(extra)) {
@@ -48,7 +51,7 @@ export function classifyEdit(from: string, to: string, before = '', after = ''):
   }
   if (fromWs && WS_RE.test(to)) return 'space';
   if (to.toLowerCase() === from.toLowerCase()) return 'case';
-  if (stripAll(from) === to || stripDiacritics(from) === to) return 'diacritic';
+  if (stripAll(from) === to || stripDiacritics(from) === to || stripAll(to) === from) return 'diacritic';
   if (LIGATURE_RE.test(to) || LIGATURE_RE.test(from) || (from === 's' && to === 'f')) {
     if (to.normalize('NFKC') === from || from.normalize('NFKC') === to || LIGATURE_RE.test(to + from) || from === 's')
       return 'ligature';

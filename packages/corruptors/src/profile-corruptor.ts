@@ -31,10 +31,14 @@ function choice(key: string, e: ProfileEntry, scale: number, insertion: boolean)
   const to: string[] = [];
   const kinds: ErrorKind[] = [];
   const probs: number[] = [];
+  let keptSum = 0;
+  for (const c of Object.values(e.to)) keptSum += c;
+  // pruned rare replacements keep their share of the per-character error rate
+  const boost = keptSum > 0 ? (keptSum + (e.other ?? 0)) / keptSum : 1;
   for (const [t, c] of Object.entries(e.to)) {
     if (t === key && !insertion) continue;
     to.push(t);
-    probs.push((c / e.n) * scale);
+    probs.push(((c * boost) / e.n) * scale);
     kinds.push(insertion ? classifyEdit('', t, key, 'a') : classifyEdit(key, t, 'a', 'a'));
   }
   let acc = 0;

@@ -7,6 +7,8 @@ export interface ProfileEntry {
   n: number;
   /** Replacement → count (only replacements different from `from`). */
   to: Record<string, number>;
+  /** Count of rarer replacements pruned from `to`; their mass is spread over `to` when sampling. */
+  other?: number;
 }
 
 /** A noise profile fitted from real (noisy, clean) pairs. Stored as JSON. */
@@ -31,9 +33,9 @@ export interface Profile {
 
 export interface FitOptions {
   sources?: string[];
-  /** Replacements seen fewer times are dropped (default 2). */
+  /** Replacements of 2-char keys seen fewer times are pruned (default 2; 1-char keys keep all, up to maxPerKey). */
   minCount?: number;
-  /** Keep at most this many replacements per `from` (default 12). */
+  /** Keep at most this many replacements per `from` (default 16). */
   maxPerKey?: number;
   /** Skip pairs whose edit ops exceed this fraction of the clean length (default 0.5). */
   maxPairCer?: number;
@@ -47,7 +49,7 @@ export interface Pair {
 /** Align every pair and estimate per-kind rates and confusion tables. */
 export function fitProfile(pairs: Iterable<Pair>, options: FitOptions = {}): Profile {
   const minCount = options.minCount ?? 2;
-  const maxPerKey = options.maxPerKey ?? 12;
+  const maxPerKey = options.maxPerKey ?? 16;
   const maxPairCer = options.maxPairCer ?? 0.5;
   const subCounts = new Map<string, Map<string, number>>();
   const insCounts = new Map<string, Map<string, number>>();
@@ -105,13 +107,15 @@ export function fitProfile(pairs: Iterable<Pair>, options: FitOptions = {}): Pro
     const out: Record<string, ProfileEntry> = {};
     const keys = [...counts.keys()].sort();
     for (const k of keys) {
-      const kept = [...counts.get(k)!.entries()]
-        .filter(([, c]) => c >= minCount)
+      const all = [...counts.get(k)!.entries()];
+      const kept = all
+        .filter(([, c]) => c >= (k.length > 1 ? minCount : 1))
         .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
         .slice(0, maxPerKey);
       const n = occurrences.get(k) ?? 0;
       if (kept.length === 0 || n === 0) continue;
-      out[k] = { n, to: Object.fromEntries(kept) };
+      const other = all.reduce((acc, [, c]) => acc + c, 0) - kept.reduce((acc, [, c]) => acc + c, 0);
+      out[k] = other > 0 ? { n, to: Object.fromEntries(kept), other } : { n, to: Object.fromEntries(kept) };
     }
     return out;
   };

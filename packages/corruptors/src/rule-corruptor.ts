@@ -187,15 +187,16 @@ export function createRuleCorruptor(config: RuleCorruptorConfig, options: Corrup
         case K_OCR: {
           const list = OCR_BY_FIRST.get(c);
           if (list === undefined) break;
-          let count = 0;
-          for (const o of list) if (text.startsWith(o.from, i) && single(text, i + o.from.length - 1)) count++;
-          if (count === 0) break;
-          let pick = Math.floor(rng() * count);
+          let wsum = 0;
+          for (const o of list) if (text.startsWith(o.from, i) && single(text, i + o.from.length - 1)) wsum += o.weight;
+          if (wsum === 0) break;
+          let u = rng() * wsum;
           for (const o of list) {
-            if (text.startsWith(o.from, i) && single(text, i + o.from.length - 1) && pick-- === 0) {
+            if (text.startsWith(o.from, i) && single(text, i + o.from.length - 1)) {
+              u -= o.weight;
               to = o.to;
               end = i + o.from.length;
-              break;
+              if (u < 0) break;
             }
           }
           break;
@@ -207,7 +208,9 @@ export function createRuleCorruptor(config: RuleCorruptorConfig, options: Corrup
           if (letterAt(text, i - 1)) to = ' ' + text.slice(i, j);
           break;
         case K_HYPHEN:
-          if (letterAt(text, i - 1) && letterAt(text, i - 2) && letterAt(text, j)) to = '-\n' + text.slice(i, j);
+          if (letterAt(text, i - 1) && letterAt(text, i - 2) && letterAt(text, j)) {
+            to = (rng() < 0.6 ? '-\n' : '- ') + text.slice(i, j);
+          }
           break;
         case K_SPACE:
           if (cls === CLS_SPACE) to = '  ';
