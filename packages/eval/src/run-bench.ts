@@ -1,3 +1,4 @@
+import { defaultDataDir } from './data-dir.js';
 import type { EvalItem } from './loaders.js';
 import { addCounts, countPair, emptyCounts, finalizeCounts, type Counts, type Metrics } from './metrics.js';
 import { sample as sampleItems } from './random.js';
@@ -26,7 +27,8 @@ export interface BenchOptions {
   /** Items per set at most (fixed-seed sample of larger sets); 0 or undefined = all. */
   sample?: number;
   seed?: number;
-  dataDir: string;
+  /** Data root (default: `../shared/data` next to the repository, see defaultDataDir). */
+  dataDir?: string;
   /** Texts per corrector call (default 64). */
   batchSize?: number;
   onProgress?: (p: BenchProgress) => void;
@@ -99,11 +101,12 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
   const limit = options.sample && options.sample > 0 ? options.sample : null;
   const progress = options.onProgress ?? (() => {});
   const names = Object.keys(options.correctors);
+  const dataDir = options.dataDir ?? defaultDataDir();
   const specs = options.sets.map(getSet); // unknown names fail before any work
   const sets: SetResult[] = [];
   for (const spec of specs) {
     progress({ phase: 'load', set: spec.name });
-    const all = await loadSet(spec.name, options.split, { dataDir: options.dataDir });
+    const all = await loadSet(spec.name, options.split, { dataDir });
     const items = limit !== null && all.length > limit ? sampleItems(all, limit, seed) : all;
     progress({ phase: 'loaded', set: spec.name, total: all.length, used: items.length });
     const noisyChars = items.reduce((n, it) => n + [...it.noisy].length, 0);
