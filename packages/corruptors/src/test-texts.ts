@@ -30,3 +30,26 @@ export function randomText(rng: Rng, maxLen = 200): string {
   }
   return s;
 }
+
+/** True if `s` has no lone surrogate halves. */
+export function wellFormed(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdbff) {
+      const d = s.charCodeAt(i + 1);
+      if (!(d >= 0xdc00 && d <= 0xdfff)) return false;
+      i++;
+    } else if (c >= 0xdc00 && c <= 0xdfff) return false;
+  }
+  return true;
+}
+
+/** True if every code point of `s` is Latin, a combining diacritic, general punctuation or a Latin ligature. */
+export function onlyLatinish(s: string): boolean {
+  for (const ch of s) {
+    const c = ch.codePointAt(0)!;
+    const ok = c <= 0x24f || (c >= 0x300 && c <= 0x36f) || (c >= 0x1e00 && c <= 0x1eff) || (c >= 0x2000 && c <= 0x206f) || (c >= 0xfb00 && c <= 0xfb06);
+    if (!ok) return false;
+  }
+  return true;
+}
