@@ -1,7 +1,7 @@
 // Worker entry point: parse env once, connect, run, drain on SIGTERM/SIGINT.
 import { CallbackAllowlist } from './callbacks/ssrf-guard.js';
 import { ConfigError, loadConfig } from './config.js';
-import { hasLocalTransformersModel } from './embeddings/transformers.js';
+import { hasLocalTransformersModel } from './embeddings/local-model-folder.js';
 import { log } from './log.js';
 import { createRedisConnection } from './redis.js';
 import { createDocumentWorker, notifyFailure } from './worker.js';

@@ -1,8 +1,10 @@
-import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { type FeatureExtractionPipeline, env, pipeline } from '@huggingface/transformers';
 import { EmbeddingModelLoadError } from '../errors.js';
+import { hasLocalTransformersModel } from './local-model-folder.js';
 import type { Embedder } from './types.js';
+
+export { hasLocalTransformersModel };
 
 /** A good small default for users with internet access (TRANSFORMERS_ALLOW_REMOTE=true) or a local copy. */
 export const DEFAULT_TRANSFORMERS_MODEL = 'Xenova/all-MiniLM-L6-v2';
@@ -19,11 +21,6 @@ export interface TransformersOptions {
   batchSize?: number;
 }
 
-/** Whether `<localPath>/<model>` looks like a transformers.js model folder. */
-export function hasLocalTransformersModel(localPath: string, model: string): boolean {
-  const dir = path.join(localPath, model);
-  return existsSync(path.join(dir, 'config.json')) && existsSync(path.join(dir, 'onnx', 'model.onnx'));
-}
 
 class TransformersEmbedder implements Embedder {
   constructor(
