@@ -141,6 +141,28 @@ describe('CharTransformer', () => {
     expect(tf.memory().numTensors).toBeLessThan(startTensors);
   });
 
+  it('grouped cross-attention equals decoding against repeated memory; ragged candidate lists', () => {
+    const model = new CharTransformer(tiny, { seed: 2 });
+    const b = batch();
+    tf.tidy(() => {
+      const enc = model.encode(b.src.slice(0, 3));
+      const decIn = Array.from({ length: 6 }, (_, i) => [1, 10 + i, 20 + i, 30]);
+      const grouped = model.decodeLogits(enc, decIn).dataSync();
+      const repeated = model.decodeLogits(CharTransformer.selectRows(enc, [0, 0, 1, 1, 2, 2]), decIn).dataSync();
+      let err = 0;
+      for (let i = 0; i < grouped.length; i++) err = Math.max(err, Math.abs(grouped[i] - repeated[i]));
+      expect(err).toBeLessThan(1e-4);
+    });
+    const cands = [[vocab.encode('cat'), vocab.encode('at')], [], [vocab.encode('the'), [], vocab.encode('he'), vocab.encode('tbe')]];
+    const src = b.src.slice(0, 3);
+    const together = model.scoreSequences(src, cands, { chunk: 4 });
+    expect(together.map((r) => r.length)).toEqual([2, 0, 4]);
+    const alone = cands.map((c, i) => (c.length ? model.scoreSequences([src[i]], [c])[0] : []));
+    together.flat().forEach((v, i) => expect(v).toBeCloseTo(alone.flat()[i], 4));
+    expect(together.flat().every((v) => v < 0)).toBe(true);
+    model.dispose();
+  });
+
   it('rejects bad input clearly', () => {
     const model = new CharTransformer(tiny, { seed: 1 });
     expect(() => model.scoreSequences([[4, 10, 5]], [[Array(20).fill(10)]])).toThrow(/at most 11/);

@@ -239,13 +239,20 @@ export class CharTransformer {
     });
   }
 
-  /** Decoder logits [B,Ld,V] for decoder inputs (BOS-prefixed) given encoder output. */
+  /**
+   * Decoder logits [N,Ld,V] for decoder inputs (BOS-prefixed) given encoder output of B rows.
+   * N must be a multiple G of B: decoder rows r*G .. r*G+G-1 all read memory row r. Cross-attention then
+   * runs once per memory row with the G sequences' queries stacked (no copies of the memory).
+   */
   decodeLogits(enc: Encoded, decIn: IdsInput, training = false): tf.Tensor3D {
     this.assertAlive();
     return tf.tidy(() => {
       const ids = this.toIds(decIn, this.config.maxDecLen, 'decoder input');
-      const l = ids.shape[1];
+      const [n, l] = ids.shape;
       const d = this.config.dModel;
+      const nMem = enc.memory.shape[0];
+      if (n % nMem !== 0) throw new Error(`decoder batch ${n} is not a multiple of the encoder batch ${nMem}`);
+      const g = n / nMem;
       const causal = this.causalBias(l);
       let x: tf.Tensor = this.embed(ids, training);
       for (let i = 0; i < this.config.decLayers; i++) {
@@ -255,7 +262,9 @@ export class CharTransformer {
         const q = linear(h, this.w(`${p}.cross.wq`), this.w(`${p}.cross.bq`));
         const kv = linear(enc.memory, this.w(`${p}.cross.wkv`), this.w(`${p}.cross.bkv`));
         const [k, v] = tf.split(kv, [d, d], -1);
-        const a = attention(q, k, v, this.config.heads, enc.bias, training ? this.config.dropout : 0);
+        const qg = g === 1 ? q : q.reshape([nMem, g * l, d]);
+        const ag = attention(qg, k, v, this.config.heads, enc.bias, training ? this.config.dropout : 0);
+        const a = g === 1 ? ag : ag.reshape([n, l, d]);
         x = tf.add(x, this.drop(linear(a, this.w(`${p}.cross.wo`), this.w(`${p}.cross.bo`)), training));
         x = this.ffBlock(`${p}.ff`, x, training);
       }
@@ -284,31 +293,41 @@ export class CharTransformer {
       throw new Error(`scoreSequences: ${encIds.length} inputs but ${candidates.length} candidate lists`);
     }
     const out = candidates.map((c) => new Array<number>(c.length).fill(0));
-    const flat: { item: number; j: number; ids: number[] }[] = [];
     candidates.forEach((list, item) =>
       list.forEach((ids, j) => {
         if (ids.length > this.config.maxDecLen - 1) {
           throw new Error(`candidate ${item}/${j} has ${ids.length} chars; at most ${this.config.maxDecLen - 1} fit`);
         }
-        flat.push({ item, j, ids });
       }),
     );
-    if (flat.length === 0) return out;
+    const kMax = candidates.reduce((m, c) => Math.max(m, c.length), 0);
+    if (kMax === 0) return out;
+    // Every item gets kMax decoder rows (missing ones are empty and ignored), grouped under its memory row.
+    const itemsPerChunk = Math.max(1, Math.floor((opts.chunk ?? 512) / kMax));
     const enc = this.encode(encIds);
     try {
-      const chunk = Math.max(1, opts.chunk ?? 512);
-      for (let s = 0; s < flat.length; s += chunk) {
-        const part = flat.slice(s, s + chunk);
+      for (let s = 0; s < encIds.length; s += itemsPerChunk) {
+        const e = Math.min(encIds.length, s + itemsPerChunk);
+        const rows: number[][] = [];
+        for (let item = s; item < e; item++) for (let j = 0; j < kMax; j++) rows.push(candidates[item][j] ?? []);
         const scores = tf.tidy(() => {
-          const sel = CharTransformer.selectRows(enc, part.map((p) => p.item));
-          const decIn = padIds(part.map((p) => [BOS, ...p.ids]));
-          const tgt = padIds(part.map((p) => [...p.ids, EOS]), decIn.len);
-          const logits = this.decodeLogits(sel, tf.tensor2d(decIn.data, [part.length, decIn.len], 'int32'));
-          return sequenceLogProbs(logits, tf.tensor2d(tgt.data, [part.length, tgt.len], 'int32'));
+          const sel =
+            s === 0 && e === encIds.length
+              ? enc
+              : { memory: enc.memory.slice([s, 0, 0], [e - s, -1, -1]), bias: enc.bias.slice([s, 0, 0, 0], [e - s, -1, -1, -1]) };
+          const decIn = padIds(rows.map((r) => [BOS, ...r]));
+          const tgt = padIds(
+            rows.map((r, i) => (candidates[s + Math.floor(i / kMax)][i % kMax] ? [...r, EOS] : [])),
+            decIn.len,
+          );
+          const logits = this.decodeLogits(sel, tf.tensor2d(decIn.data, [rows.length, decIn.len], 'int32'));
+          return sequenceLogProbs(logits, tf.tensor2d(tgt.data, [rows.length, tgt.len], 'int32'));
         });
         const vals = scores.dataSync();
         scores.dispose();
-        part.forEach((p, i) => (out[p.item][p.j] = vals[i]));
+        for (let item = s; item < e; item++) {
+          candidates[item].forEach((_, j) => (out[item][j] = vals[(item - s) * kMax + j]));
+        }
       }
     } finally {
       tf.dispose(enc);
