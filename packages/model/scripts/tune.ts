@@ -1,0 +1,51 @@
+/**
+ * Tunes the ranker's parameters on the dev splits: runs the bench once per configuration and
+ * prints relative CER reduction per set plus the clean-text change rate.
+ *   npx tsx packages/model/scripts/tune.ts --checkpoint DIR --grid '{"channelScale":[-4,-5],"unknownProb":[1e-8,1e-9]}' --sample 300
+ */
+import { parseArgs } from 'node:util';
+import { runBench, defaultDataDir } from '@unsmudge/eval';
+import { createCorrector, loadResources } from '../src/index.js';
+import type { RankParams } from '../src/correct/params.js';
+
+const { values } = parseArgs({
+  options: {
+    checkpoint: { type: 'string' },
+    grid: { type: 'string', default: '{}' },
+    sets: { type: 'string', default: 'bln600,overproof,icdar_en,acl_arc,jfleg_spell,wikipedia,clean_text' },
+    sample: { type: 'string', default: '300' },
+    split: { type: 'string', default: 'dev' },
+    data: { type: 'string' },
+  },
+});
+
+const grid = JSON.parse(values.grid!) as Record<string, unknown[]>;
+const configs: Array<Partial<RankParams>> = [{}];
+for (const [key, vals] of Object.entries(grid)) {
+  const next: Array<Partial<RankParams>> = [];
+  for (const c of configs) for (const v of vals) next.push({ ...c, [key]: v });
+  configs.splice(0, configs.length, ...next);
+}
+
+const { resources } = loadResources({ checkpointDir: values.checkpoint });
+const base = resources.params;
+const sets = values.sets!.split(',');
+console.log(['config', ...sets].join('\t'));
+for (const cfg of configs) {
+  const corrector = createCorrector({ ...resources, params: { ...base, ...cfg } }, { checkpoint: 'tune', backend: 'none', loadMs: 0 });
+  const result = await runBench({
+    correctors: { unsmudge: async (texts) => (await corrector.clean(texts)).map((r) => r.text) },
+    sets,
+    split: values.split as 'dev' | 'test',
+    sample: Number(values.sample),
+    seed: 1,
+    dataDir: values.data ?? defaultDataDir(),
+  });
+  const cells = result.sets.map((s) => {
+    const m = s.results[0].metrics;
+    if (s.set === 'clean_text') return `chg ${((m.changedRate ?? 0) * 100).toFixed(3)}%`;
+    if (s.unit === 'word') return `fix ${((m.fixRate ?? 0) * 100).toFixed(1)} brk ${((m.brokenRate ?? 0) * 100).toFixed(2)}`;
+    return `${((m.cerReduction ?? 0) * 100).toFixed(1)}%`;
+  });
+  console.log([JSON.stringify(cfg), ...cells].join('\t'));
+}

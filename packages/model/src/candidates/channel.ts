@@ -1,0 +1,114 @@
+/**
+ * Error model: a weighted edit distance between a noisy word and a candidate correction,
+ * where the edits OCR engines and typists really make (rn↔m, l↔1, e↔c, keyboard neighbours,
+ * doubled letters) cost less than arbitrary ones. Costs are in "edit units"; the ranker turns
+ * them into log-probabilities.
+ */
+export interface ChannelCosts {
+  /** Cost of an arbitrary substitution, insertion or deletion. */
+  edit: number;
+  /** Cost of swapping two neighbours. */
+  transpose: number;
+  /** Cost of inserting or deleting a letter next to the same letter. */
+  double: number;
+  /** Cheaper substitutions and multi-character confusions, as [noisy, clean, cost]; applied in both directions unless `oneWay`. */
+  confusions: Array<[string, string, number]>;
+}
+
+const OCR_CONFUSIONS: Array<[string, string, number]> = [
+  ['rn', 'm', 0.35], ['cl', 'd', 0.4], ['vv', 'w', 0.35], ['li', 'h', 0.4], ['in', 'm', 0.45], ['ri', 'n', 0.45],
+  ['ii', 'u', 0.45], ['ni', 'm', 0.5], ['iu', 'in', 0.5], ['lI', 'h', 0.5], ['tl', 'd', 0.55], ['c', 'e', 0.35],
+  ['l', '1', 0.3], ['l', 'i', 0.4], ['I', 'l', 0.3], ['|', 'l', 0.3], ['|', 'i', 0.4], ['1', 'i', 0.4], ['!', 'l', 0.45],
+  ['0', 'o', 0.3], ['5', 's', 0.35], ['8', 'b', 0.45], ['6', 'b', 0.5], ['4', 'a', 0.5], ['3', 'e', 0.5], ['9', 'g', 0.5],
+  ['a', 'o', 0.5], ['u', 'n', 0.4], ['h', 'b', 0.45], ['f', 't', 0.5], ['ſ', 's', 0.2], ['f', 's', 0.55], ['t', 'l', 0.55],
+  ['o', 'e', 0.6], ['a', 'e', 0.6], ['c', 'o', 0.6], ['n', 'r', 0.6], ['i', 'j', 0.6], ['y', 'v', 0.6], ['v', 'y', 0.6],
+  ['ﬁ', 'fi', 0.1], ['ﬂ', 'fl', 0.1], ['ﬀ', 'ff', 0.1], ['é', 'e', 0.3], ['è', 'e', 0.3], ['á', 'a', 0.3], ['ü', 'u', 0.3],
+  ['ö', 'o', 0.3], ['ä', 'a', 0.3], ['ñ', 'n', 0.3], ['ç', 'c', 0.3], ['\'', '', 0.5], ['.', '', 0.6], [',', '', 0.6],
+];
+
+const KEYBOARD_ROWS = ['qwertyuiop', 'asdfghjkl', 'zxcvbnm'];
+
+function keyboardNeighbours(): Array<[string, string, number]> {
+  const pos = new Map<string, [number, number]>();
+  KEYBOARD_ROWS.forEach((row, r) => [...row].forEach((ch, c) => pos.set(ch, [r, c + r * 0.5])));
+  const out: Array<[string, string, number]> = [];
+  for (const [a, [ra, ca]] of pos) {
+    for (const [b, [rb, cb]] of pos) {
+      if (a < b && Math.abs(ra - rb) <= 1 && Math.abs(ca - cb) <= 1) out.push([a, b, 0.7]);
+    }
+  }
+  return out;
+}
+
+export const DEFAULT_COSTS: ChannelCosts = {
+  edit: 1,
+  transpose: 0.75,
+  double: 0.55,
+  confusions: [...OCR_CONFUSIONS, ...keyboardNeighbours()],
+};
+
+/** Precomputed lookup tables for a cost set. */
+export class Channel {
+  private readonly sub = new Map<string, number>();
+  /** multi-character confusions grouped by the noisy string's last character */
+  private readonly multi: Array<{ noisy: string; clean: string; cost: number }> = [];
+  readonly costs: ChannelCosts;
+
+  constructor(costs: ChannelCosts = DEFAULT_COSTS) {
+    this.costs = costs;
+    for (const [a, b, c] of costs.confusions) {
+      for (const [n, k] of [[a, b], [b, a]] as const) {
+        if (n.length === 1 && k.length === 1) {
+          const key = n + k;
+          this.sub.set(key, Math.min(this.sub.get(key) ?? Infinity, c));
+        } else {
+          this.multi.push({ noisy: n, clean: k, cost: c });
+        }
+      }
+    }
+  }
+
+  /** Weighted edit cost of turning `clean` into `noisy` (both already case-folded as wanted). */
+  cost(noisy: string, clean: string): number {
+    const n = noisy.length;
+    const m = clean.length;
+    const { edit, transpose } = this.costs;
+    const w = m + 1;
+    const d = new Float64Array((n + 1) * w);
+    for (let j = 1; j <= m; j++) d[j] = d[j - 1] + this.delCost(clean, j - 1);
+    for (let i = 1; i <= n; i++) {
+      d[i * w] = d[(i - 1) * w] + this.insCost(noisy, i - 1);
+      const ni = noisy[i - 1];
+      for (let j = 1; j <= m; j++) {
+        const cj = clean[j - 1];
+        let v = d[(i - 1) * w + j - 1] + (ni === cj ? 0 : (this.sub.get(ni + cj) ?? edit));
+        v = Math.min(v, d[(i - 1) * w + j] + this.insCost(noisy, i - 1), d[i * w + j - 1] + this.delCost(clean, j - 1));
+        if (i > 1 && j > 1 && ni === clean[j - 2] && noisy[i - 2] === cj) v = Math.min(v, d[(i - 2) * w + j - 2] + transpose);
+        for (const mc of this.multi) {
+          const ln = mc.noisy.length;
+          const lc = mc.clean.length;
+          if (ln > i || lc > j) continue;
+          if (noisy.startsWith(mc.noisy, i - ln) && clean.startsWith(mc.clean, j - lc)) {
+            v = Math.min(v, d[(i - ln) * w + j - lc] + mc.cost);
+          }
+        }
+        d[i * w + j] = v;
+      }
+    }
+    return d[n * w + m];
+  }
+
+  /** noisy has an extra character at position i */
+  private insCost(noisy: string, i: number): number {
+    const ch = noisy[i];
+    if ((i > 0 && noisy[i - 1] === ch) || (i + 1 < noisy.length && noisy[i + 1] === ch)) return this.costs.double;
+    return this.costs.edit;
+  }
+
+  /** noisy lacks clean[j] */
+  private delCost(clean: string, j: number): number {
+    const ch = clean[j];
+    if ((j > 0 && clean[j - 1] === ch) || (j + 1 < clean.length && clean[j + 1] === ch)) return this.costs.double;
+    return this.costs.edit;
+  }
+}

@@ -1,0 +1,67 @@
+import { readFileSync, readdirSync, existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { gunzipSync } from 'node:zlib';
+import { defaultDataDir, isHeldOutParagraph, readLines } from '@unsmudge/eval';
+import { buildLexicon } from '../lexicon/build.js';
+import { writeCheckpoint, readCheckpoint } from '../checkpoint-dir.js';
+import { DEFAULT_PARAMS } from '../correct/params.js';
+
+/** Counts words and word pairs of the clean corpus (held-out evaluation paragraphs skipped) into a checkpoint folder. */
+export async function runBuildLexicon(args: string[]): Promise<void> {
+  const { values } = parseArgs({
+    args,
+    options: {
+      corpus: { type: 'string' },
+      general: { type: 'string' },
+      out: { type: 'string', default: 'packages/model/checkpoints/shipped' },
+      name: { type: 'string', default: 'shipped' },
+    },
+  });
+  const data = defaultDataDir();
+  const corpus = values.corpus ?? join(data, 'clean_text');
+  const generalPath = values.general ?? join(data, 'lexicon', 'symspell_frequency_dictionary_en_82_765.txt.gz');
+  const files = readdirSync(corpus).filter((f) => /\.txt(\.gz)?$/.test(f)).sort().map((f) => join(corpus, f));
+  const general = gunzipSync(readFileSync(generalPath))
+    .toString('utf8')
+    .split('\n')
+    .filter(Boolean)
+    .map((l): [string, number] => {
+      const [w, c] = l.split(' ');
+      return [w, Number(c)];
+    });
+  async function* paragraphs(): AsyncGenerator<string> {
+    for (const f of files) for await (const line of readLines(f)) yield line;
+  }
+  const t0 = Date.now();
+  const built = await buildLexicon({
+    paragraphs: paragraphs(),
+    general,
+    skip: isHeldOutParagraph,
+    onProgress: (p, w) => process.stderr.write(`\r${p} paragraphs, ${w} words`),
+  });
+  process.stderr.write('\n');
+  const out = resolve(values.out!);
+  // keep tuned params and the card of an existing checkpoint
+  const previous = existsSync(join(out, 'config.json')) ? readCheckpoint(out).config : undefined;
+  writeCheckpoint(out, {
+    config: {
+      name: values.name!,
+      format: 1,
+      params: previous?.params ?? DEFAULT_PARAMS,
+      scorer: previous?.scorer,
+      card: {
+        ...previous?.card,
+        lexicon: {
+          corpus: files.map((f) => f.split('/').pop()),
+          general: generalPath.split('/').pop(),
+          ...built.stats,
+          seconds: Math.round((Date.now() - t0) / 1000),
+        },
+      },
+    },
+    lexicon: built.lexicon,
+    bigrams: built.bigrams,
+  });
+  console.log(JSON.stringify(built.stats));
+}

@@ -1,0 +1,47 @@
+#!/usr/bin/env node
+/**
+ * The `unsmudge` command line:
+ *   unsmudge clean [FILE] [--json] [--threshold N] [--protect a,b] [--checkpoint DIR]
+ *   unsmudge build-lexicon [--corpus DIR] [--general FILE] [--out DIR]
+ *   unsmudge bench [--sets a,b] [--split test] [--sample N] [--correctors unsmudge,symspell,...] [--out docs/benchmarks]
+ *   unsmudge train ...        (see `unsmudge train --help`)
+ */
+import { runClean } from './clean-command.js';
+import { runBuildLexicon } from './build-lexicon-command.js';
+import { runBenchCommand } from './bench-command.js';
+import { UsageError } from './usage-error.js';
+
+const USAGE = `usage: unsmudge <command> [options]
+commands:
+  clean [FILE]      clean FILE (or stdin) to stdout, one output line per input line
+                    --json  print {text, edits} instead   --threshold 0..1   --protect term,term
+                    --checkpoint DIR (default: the shipped checkpoint)
+  build-lexicon     count words and word pairs of a corpus into a checkpoint folder
+                    --corpus DIR (default ../shared/data/clean_text)  --out DIR
+  bench             run the evaluation bench with unsmudge beside the baselines
+                    --sets a,b --split dev|test --sample N --correctors unsmudge,identity,hunspell,symspell --out PREFIX
+  train             train the neural candidate scorer (see unsmudge train --help)`;
+
+const commands: Record<string, (args: string[]) => Promise<void>> = {
+  clean: runClean,
+  'build-lexicon': runBuildLexicon,
+  bench: runBenchCommand,
+  train: async (args) => (await import('./train-command.js')).runTrain(args),
+};
+
+async function main(): Promise<void> {
+  const [cmd, ...args] = process.argv.slice(2);
+  if (!cmd || cmd === '--help' || cmd === '-h') {
+    console.log(USAGE);
+    return;
+  }
+  const run = commands[cmd];
+  if (!run) throw new UsageError(`unknown command "${cmd}"\n${USAGE}`);
+  await run(args);
+}
+
+main().catch((e: unknown) => {
+  const err = e as Error;
+  console.error(`unsmudge: ${err instanceof UsageError ? err.message : (err.stack ?? err.message)}`);
+  process.exitCode = err instanceof UsageError ? 2 : 1;
+});

@@ -1,0 +1,44 @@
+import { normalizeWord } from '../lexicon/lm-words.js';
+import type { Resources } from './resources.js';
+import { unigram } from './language-model.js';
+
+/** A possible correction of one word: lower-cased words (more than one when the word is split). */
+export interface Option {
+  words: string[];
+  /** Channel cost (edit units) of turning this option into the noisy word. */
+  cost: number;
+}
+
+const SINGLE_LETTER_WORDS = new Set(['a', 'i']);
+
+/** Candidate corrections of a noisy word, cheapest/most frequent first, without the word itself. */
+export function generateCandidates(res: Resources, noisy: string): Option[] {
+  const q = normalizeWord(noisy);
+  const { params } = res;
+  const maxD = q.length >= 5 ? 2 : 1;
+  const scored: Array<Option & { pre: number }> = [];
+  for (const { id } of res.index.lookup(q, maxD)) {
+    const w = res.indexWords[id];
+    if (w === q) continue;
+    if (w.length === 1 && !SINGLE_LETTER_WORDS.has(w)) continue;
+    const cost = res.channel.cost(q, w);
+    if (cost > params.maxCost) continue;
+    scored.push({ words: [w], cost, pre: params.channelScale * cost + Math.log(unigram(res, w)) });
+  }
+  if (q.length >= 4) {
+    for (let i = 1; i < q.length; i++) {
+      const a = q.slice(0, i);
+      const b = q.slice(i);
+      if (!isWord(res, a) || !isWord(res, b)) continue;
+      const cost = 0.6;
+      scored.push({ words: [a, b], cost, pre: params.channelScale * cost + Math.log(unigram(res, a)) + Math.log(unigram(res, b)) });
+    }
+  }
+  scored.sort((x, y) => y.pre - x.pre);
+  return scored.slice(0, params.maxCandidates).map(({ words, cost }) => ({ words, cost }));
+}
+
+function isWord(res: Resources, w: string): boolean {
+  if (w.length === 1) return SINGLE_LETTER_WORDS.has(w);
+  return res.lexicon.corpusCount(w) >= 5;
+}

@@ -1,0 +1,140 @@
+import type { CleanResult, Edit } from '../types.js';
+import { tokenize, type Token } from '../text/tokenize.js';
+import { BOUNDARY } from '../lexicon/bigrams.js';
+import { BREAKS, NUM, normalizeWord } from '../lexicon/lm-words.js';
+import { applyCase, casePattern } from './case.js';
+import { generateCandidates, type Option } from './candidates.js';
+import { contextLogProb } from './language-model.js';
+import type { Resources, ScoreRequest } from './resources.js';
+import { findSuspects, type Suspect } from './suspects.js';
+
+export interface CorrectTextOptions {
+  threshold: number;
+  protectedTerms: readonly string[];
+}
+
+/** Context characters on each side given to the neural scorer. */
+const SCORER_CONTEXT = 32;
+
+/** Corrects one text: returns the cleaned text and the edits applied, with offsets into `text`. */
+export async function correctText(text: string, res: Resources, opts: CorrectTextOptions): Promise<CleanResult> {
+  const tokens = tokenize(text, opts.protectedTerms);
+  const lm = tokens.map(lmToken);
+  const suspects = findSuspects(tokens, res);
+  for (const s of suspects) {
+    const q = normalizeWord(s.base);
+    // a fragment at a text boundary is not completed: only what lies inside it is corrected
+    const cands = generateCandidates(res, s.base).filter(
+      (o) => !(s.fragment === 'start' && o.words.join(' ').endsWith(q)) && !(s.fragment === 'end' && o.words.join(' ').startsWith(q)),
+    );
+    s.options = [...s.extraOptions, ...cands];
+  }
+  const live = suspects.filter((s) => s.options.length > 0);
+  if (res.scorer && res.params.neuralWeight !== 0 && live.length > 0) await scoreNeural(text, tokens, live, res);
+  const edits: Edit[] = [];
+  const byStart = new Map(live.map((s) => [s.from, s]));
+  let left = BOUNDARY;
+  for (let i = 0; i < tokens.length; i++) {
+    const s = byStart.get(i);
+    if (s) {
+      const d = decide(s, left, rightContext(lm, s.to), res, opts.threshold);
+      const chosen = d?.option ?? s.keep;
+      if (d) {
+        const start = tokens[s.from].start;
+        let end = tokens[s.to].end;
+        const next = tokens[s.to + 1];
+        // a deleted token takes one neighbouring space with it; a moved line break replaces the following space
+        const absorbs = next?.kind === 'space' && !next.text.includes('\n') && (d.option.words.length === 0 || s.trailing);
+        if (absorbs) end = next.end;
+        const original = text.slice(start, end);
+        const replacement = renderOption(d.option, s.base, s.suffix, s.trailing);
+        if (replacement !== original) edits.push({ start, end, original, replacement, confidence: d.confidence });
+      }
+      if (chosen.words.length) left = chosen.words[chosen.words.length - 1];
+      i = s.to;
+      continue;
+    }
+    if (lm[i] !== null) left = lm[i]!;
+  }
+  return { text: applyEdits(text, edits), edits };
+}
+
+function lmToken(t: Token): string | null {
+  switch (t.kind) {
+    case 'word':
+      return normalizeWord(t.text);
+    case 'number':
+      return NUM;
+    case 'protected':
+      return BOUNDARY;
+    case 'punct':
+      return BREAKS.has(t.text) ? BOUNDARY : null;
+    default:
+      return null;
+  }
+}
+
+function rightContext(lm: Array<string | null>, i: number): string {
+  for (let j = i + 1; j < lm.length; j++) if (lm[j] !== null) return lm[j]!;
+  return BOUNDARY;
+}
+
+interface Decision {
+  option: Option;
+  confidence: number;
+}
+
+function decide(s: Suspect, left: string, right: string, res: Resources, threshold: number): Decision | null {
+  const p = res.params;
+  const all = [s.keep, ...s.options];
+  const scores = all.map((o, k) => {
+    let sc = contextLogProb(res, left, o.words, right) + p.channelScale * o.cost;
+    if (k === 0) sc += s.keepBonus;
+    if (s.neural) sc += p.neuralWeight * s.neural[k];
+    return sc;
+  });
+  let best = 0;
+  for (let k = 1; k < scores.length; k++) if (scores[k] > scores[best]) best = k;
+  if (best === 0) return null;
+  const max = scores[best];
+  let z = 0;
+  for (const sc of scores) z += Math.exp(sc - max);
+  const confidence = 1 / z;
+  return confidence < threshold ? null : { option: all[best], confidence };
+}
+
+/** Writes an option in the casing of the text it replaces; `trailing` is kept after it (e.g. a line break). */
+function renderOption(o: Option, original: string, suffix: string, trailing: string): string {
+  if (o.words.length === 0) return '';
+  const pattern = casePattern(original);
+  const words = o.words.map((w, i) => (i === 0 || pattern === 'upper' ? applyCase(w, pattern) : w));
+  return words.join(' ') + suffix + trailing;
+}
+
+async function scoreNeural(text: string, tokens: Token[], suspects: Suspect[], res: Resources): Promise<void> {
+  const requests: ScoreRequest[] = suspects.map((s) => {
+    const start = tokens[s.from].start;
+    const end = tokens[s.to].end;
+    const from = Math.max(0, start - SCORER_CONTEXT);
+    const to = Math.min(text.length, end + SCORER_CONTEXT);
+    return {
+      context: text.slice(from, to),
+      start: start - from,
+      end: end - from,
+      candidates: [s.base, ...s.options.map((o) => renderOption(o, s.base, '', ''))],
+    };
+  });
+  const scores = await res.scorer!.score(requests);
+  suspects.forEach((s, i) => (s.neural = scores[i]));
+}
+
+/** Applies non-overlapping edits (sorted by start) to a text. */
+export function applyEdits(text: string, edits: readonly Edit[]): string {
+  let out = '';
+  let pos = 0;
+  for (const e of edits) {
+    out += text.slice(pos, e.start) + e.replacement;
+    pos = e.end;
+  }
+  return out + text.slice(pos);
+}

@@ -1,0 +1,33 @@
+import type { BigramModel } from '../lexicon/bigrams.js';
+import type { Lexicon } from '../lexicon/lexicon.js';
+import type { DeleteIndex } from '../candidates/delete-index.js';
+import type { Channel } from '../candidates/channel.js';
+import type { RankParams } from './params.js';
+
+/** One word to score with the neural model: its character context and the candidate spellings. */
+export interface ScoreRequest {
+  /** The noisy text around the word (a window of the input). */
+  context: string;
+  /** Offsets of the word inside `context`. */
+  start: number;
+  end: number;
+  /** Candidate corrections (in the casing they would be written), the first being the word as it is. */
+  candidates: string[];
+}
+
+/** Neural scorer: log p(candidate | noisy context) for each candidate. */
+export interface CandidateScorer {
+  score(requests: ScoreRequest[]): Promise<number[][]>;
+}
+
+/** Everything the corrector needs at run time; loaded from a checkpoint. */
+export interface Resources {
+  lexicon: Lexicon;
+  bigrams: BigramModel;
+  index: DeleteIndex;
+  /** Words of `index`, by id. */
+  indexWords: readonly string[];
+  channel: Channel;
+  params: RankParams;
+  scorer?: CandidateScorer;
+}

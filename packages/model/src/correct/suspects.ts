@@ -1,0 +1,134 @@
+import type { Token } from '../text/tokenize.js';
+import { normalizeWord } from '../lexicon/lm-words.js';
+import { casePattern } from './case.js';
+import type { Option } from './candidates.js';
+import type { Resources } from './resources.js';
+
+/** A stretch of tokens (one word, or a word hyphenated across a break) that may need correcting. */
+export interface Suspect {
+  /** first and last token index */
+  from: number;
+  to: number;
+  /** the word as written (hyphenated pieces joined), without a possessive suffix */
+  base: string;
+  /** possessive `'s` kept after the correction */
+  suffix: string;
+  /** text to keep after the correction (a line break that was inside the stretch) */
+  trailing: string;
+  /** the stretch left as it is, as LM words */
+  keep: Option;
+  /** log bonus of keeping it */
+  keepBonus: number;
+  /** options found without candidate search (the joined word, deletion of a stray token) */
+  extraOptions: Option[];
+  options: Option[];
+  neural?: number[];
+  /** The word starts or ends the text and may be a fragment cut from a longer one. */
+  fragment?: 'start' | 'end';
+}
+
+const SENTENCE_END = new Set(['.', '!', '?']);
+const POSSESSIVE = /(['’]s)$/i;
+const OCR_DIGITS = /^(?:[015]\p{L}|.*\p{L}\d+\p{L})/u;
+
+export function findSuspects(tokens: Token[], res: Resources): Suspect[] {
+  const out: Suspect[] = [];
+  const p = res.params;
+  const seen = new Map<string, number>();
+  let firstWord = -1;
+  let lastWord = -1;
+  for (let i = 0; i < tokens.length; i++) {
+    if (tokens[i].kind === 'word') {
+      const q = normalizeWord(tokens[i].text);
+      seen.set(q, (seen.get(q) ?? 0) + 1);
+      if (firstWord < 0 && tokens.slice(0, i).every((t) => t.kind === 'space')) firstWord = i;
+      lastWord = i;
+    } else if (tokens[i].kind !== 'space') lastWord = -1;
+  }
+  const tail = tokens.length ? tokens[tokens.length - 1].text : '';
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i];
+    if (t.kind !== 'word') continue;
+    const hy = hyphenated(tokens, i, res);
+    if (hy) {
+      out.push(hy);
+      i = hy.to;
+      continue;
+    }
+    if (t.text.length < 2) continue;
+    const m = POSSESSIVE.exec(t.text);
+    const base = m && t.text.length > 3 ? t.text.slice(0, -2) : t.text;
+    const q = normalizeWord(base);
+    const hasDigit = /\d/.test(q);
+    // digits inside letters (c4t, wor1d) or a leading 0/1/5 (0n, 1n) are OCR; trailing ones are footnotes or ids
+    if (hasDigit && !OCR_DIGITS.test(q)) continue;
+    const known = !hasDigit && res.lexicon.has(q);
+    const count = known ? res.lexicon.corpusCount(q) : 0;
+    const pattern = casePattern(base);
+    const stray = q.length <= 2 && !hasDigit && count < p.strayMaxCount && pattern === 'lower';
+    if (known && count > p.rareWordCount && !stray) continue;
+    if (known && q.length < 3 && !stray) continue;
+    // short all-caps tokens are acronyms; leave them unless they hold digits (OCR)
+    if (!known && !hasDigit && pattern === 'upper' && base.length <= 4) continue;
+    const nameLike = !hasDigit && (pattern === 'title' || pattern === 'upper') && !sentenceInitial(tokens, i);
+    // an unknown word that recurs in the same text is more likely a real term than the same misreading twice
+    const repeats = known ? 0 : (seen.get(q) ?? 1) - 1;
+    const keepBonus = (known ? p.knownKeepBonus : nameLike ? p.nameKeepBonus : 0) + p.repeatKeepBonus * Math.log1p(repeats);
+    const fragment = i === firstWord ? 'start' : i === lastWord && !/[.!?,;:]\s*$/.test(tail) ? 'end' : undefined;
+    out.push({
+      from: i,
+      to: i,
+      base,
+      suffix: t.text.slice(base.length),
+      trailing: '',
+      keep: { words: [q], cost: 0 },
+      keepBonus,
+      extraOptions: stray ? [{ words: [], cost: p.strayDeleteCost }] : [],
+      options: [],
+      fragment,
+    });
+  }
+  return out;
+}
+
+/** `atten- tion` or `exten-\nsion` (one line break at most; it is kept after the word). */
+function hyphenated(tokens: Token[], i: number, res: Resources): Suspect | null {
+  const a = tokens[i];
+  const dash = tokens[i + 1];
+  const gap = tokens[i + 2];
+  const b = tokens[i + 3];
+  if (!dash || !gap || !b || dash.text !== '-' || gap.kind !== 'space' || b.kind !== 'word') return null;
+  if (a.start > 0 && tokens[i - 1]?.text === '-') return null;
+  const breaks = (gap.text.match(/\n/g) ?? []).length;
+  if (breaks > 1) return null;
+  const la = normalizeWord(a.text);
+  const lb = normalizeWord(b.text);
+  // two known words joined by a hyphen are usually a compound written as such
+  const aKnown = res.lexicon.corpusCount(la) >= 5;
+  const bKnown = res.lexicon.corpusCount(lb) >= 5;
+  if (aKnown && bKnown && !res.lexicon.has(la + lb)) return null;
+  if (/\d/.test(la + lb)) return null;
+  const base = a.text + b.text;
+  const joined = normalizeWord(base);
+  return {
+    from: i,
+    to: i + 3,
+    base,
+    suffix: '',
+    trailing: breaks ? '\n' : '',
+    keep: { words: [la, lb], cost: 0 },
+    keepBonus: 0,
+    extraOptions: res.lexicon.has(joined) ? [{ words: [joined], cost: res.params.hyphenJoinCost }] : [],
+    options: [],
+    fragment: undefined,
+  };
+}
+
+function sentenceInitial(tokens: Token[], i: number): boolean {
+  for (let j = i - 1; j >= 0; j--) {
+    const t = tokens[j];
+    if (t.kind === 'space' || (t.kind === 'punct' && /["“‘'(\[]/.test(t.text))) continue;
+    return t.kind === 'punct' && SENTENCE_END.has(t.text);
+  }
+  return true;
+}

@@ -1,0 +1,94 @@
+import { Channel } from './candidates/channel.js';
+import { DeleteIndex } from './candidates/delete-index.js';
+import { readCheckpoint, SHIPPED_CHECKPOINT } from './checkpoint-dir.js';
+import { applyEdits, correctText, type CorrectTextOptions } from './correct/clean-text.js';
+import { splitIntoWindows } from './correct/windows.js';
+import type { RankParams } from './correct/params.js';
+import type { CandidateScorer, Resources } from './correct/resources.js';
+import { InputError } from './errors.js';
+import type { CleanOptions, CleanResult, Corrector, CorrectorInfo } from './types.js';
+import { basename } from 'node:path';
+
+export interface LoadCorrectorOptions {
+  /** Checkpoint folder (default: the shipped checkpoint inside this package). */
+  checkpointDir?: string;
+  /** Overrides of the checkpoint's ranking parameters (used when tuning). */
+  params?: Partial<RankParams>;
+  /** A neural candidate scorer; when absent, the checkpoint's own scorer is loaded if it has one. */
+  scorer?: CandidateScorer | null;
+  /** Backend name to report when a scorer is supplied from outside. */
+  backend?: string;
+}
+
+/** Characters above which a single text is refused (split long documents first). */
+export const MAX_TEXT_CHARS = 5_000_000;
+
+const LETTERS_ONLY = /^[\p{L}\p{M}'’]+$/u;
+
+/** Loads a checkpoint's lexicon, context model and candidate index. */
+export function loadResources(opts: LoadCorrectorOptions = {}): { resources: Resources; name: string } {
+  const dir = opts.checkpointDir ?? SHIPPED_CHECKPOINT;
+  const files = readCheckpoint(dir);
+  const params = { ...files.config.params, ...opts.params };
+  const indexWords = files.lexicon.words.filter((w) => LETTERS_ONLY.test(w) && w.length <= 24);
+  const resources: Resources = {
+    lexicon: files.lexicon,
+    bigrams: files.bigrams,
+    index: new DeleteIndex(indexWords),
+    indexWords,
+    channel: new Channel(),
+    params,
+    scorer: opts.scorer ?? undefined,
+  };
+  return { resources, name: files.config.name ?? basename(dir) };
+}
+
+/** Loads a checkpoint and returns a ready corrector. */
+export async function loadCorrector(opts: LoadCorrectorOptions = {}): Promise<Corrector> {
+  const t0 = performance.now();
+  const { resources, name } = loadResources(opts);
+  const info: CorrectorInfo = {
+    checkpoint: name,
+    backend: opts.backend ?? (resources.scorer ? 'external' : 'none'),
+    loadMs: Math.round(performance.now() - t0),
+  };
+  return createCorrector(resources, info);
+}
+
+export function createCorrector(resources: Resources, info: CorrectorInfo): Corrector {
+  return {
+    info,
+    async clean(texts: string[], options: CleanOptions = {}): Promise<CleanResult[]> {
+      if (!Array.isArray(texts)) throw new InputError('texts must be an array of strings');
+      const threshold = options.threshold ?? resources.params.threshold;
+      if (!(threshold >= 0 && threshold <= 1)) throw new InputError('threshold must be between 0 and 1');
+      const protectedTerms = options.protectedTerms ?? [];
+      const total = texts.reduce((n, t) => n + (typeof t === 'string' ? t.length : 0), 0);
+      let done = 0;
+      const out: CleanResult[] = [];
+      for (const text of texts) {
+        if (typeof text !== 'string') throw new InputError('every text must be a string');
+        if (text.length > MAX_TEXT_CHARS) throw new InputError(`a text is longer than ${MAX_TEXT_CHARS} characters`);
+        out.push(await correctDocument(text, resources, { threshold, protectedTerms }));
+        done += text.length;
+        options.onProgress?.(done, total);
+      }
+      return out;
+    },
+    dispose() {},
+  };
+}
+
+/** Pieces of this many characters are corrected one at a time. */
+const WINDOW_CHARS = 8000;
+
+async function correctDocument(text: string, res: Resources, opts: CorrectTextOptions): Promise<CleanResult> {
+  const windows = splitIntoWindows(text, WINDOW_CHARS);
+  if (windows.length === 1) return correctText(text, res, opts);
+  const edits: CleanResult['edits'] = [];
+  for (const w of windows) {
+    const r = await correctText(w.text, res, opts);
+    for (const e of r.edits) edits.push({ ...e, start: e.start + w.start, end: e.end + w.start });
+  }
+  return { text: applyEdits(text, edits), edits };
+}

@@ -1,0 +1,79 @@
+/**
+ * The word list the corrector trusts: lower-cased words with two counts, one from our training
+ * corpus and one from a general frequency list. Probabilities mix both so that a word frequent
+ * in either is trusted.
+ */
+export interface LexiconEntry {
+  word: string;
+  corpus: number;
+  general: number;
+}
+
+export class Lexicon {
+  private readonly index = new Map<string, number>();
+  readonly words: string[] = [];
+  private readonly corpus: Float64Array;
+  private readonly general: Float64Array;
+  private readonly corpusTotal: number;
+  private readonly generalTotal: number;
+
+  constructor(entries: readonly LexiconEntry[]) {
+    this.corpus = new Float64Array(entries.length);
+    this.general = new Float64Array(entries.length);
+    let ct = 0;
+    let gt = 0;
+    entries.forEach((e, i) => {
+      this.index.set(e.word, i);
+      this.words.push(e.word);
+      this.corpus[i] = e.corpus;
+      this.general[i] = e.general;
+      ct += e.corpus;
+      gt += e.general;
+    });
+    this.corpusTotal = Math.max(ct, 1);
+    this.generalTotal = Math.max(gt, 1);
+  }
+
+  get size(): number {
+    return this.words.length;
+  }
+
+  /** Index of a lower-cased word, or -1. */
+  id(word: string): number {
+    return this.index.get(word) ?? -1;
+  }
+
+  has(word: string): boolean {
+    return this.index.has(word);
+  }
+
+  corpusCount(word: string): number {
+    const i = this.index.get(word);
+    return i === undefined ? 0 : this.corpus[i];
+  }
+
+  /** Unigram probability mixing corpus and general counts; 0 for unknown words. */
+  prob(word: string): number {
+    const i = this.index.get(word);
+    if (i === undefined) return 0;
+    return 0.5 * (this.corpus[i] / this.corpusTotal) + 0.5 * (this.general[i] / this.generalTotal);
+  }
+
+  /** Serialise as `word\tcorpus\tgeneral` lines, most probable first. */
+  toTsv(): string {
+    const order = this.words.map((_, i) => i);
+    order.sort((a, b) => this.prob(this.words[b]) - this.prob(this.words[a]));
+    return order.map((i) => `${this.words[i]}\t${this.corpus[i]}\t${this.general[i]}`).join('\n') + '\n';
+  }
+
+  static fromTsv(tsv: string): Lexicon {
+    const entries: LexiconEntry[] = [];
+    for (const line of tsv.split('\n')) {
+      if (!line) continue;
+      const a = line.indexOf('\t');
+      const b = line.indexOf('\t', a + 1);
+      entries.push({ word: line.slice(0, a), corpus: Number(line.slice(a + 1, b)), general: Number(line.slice(b + 1)) });
+    }
+    return new Lexicon(entries);
+  }
+}
