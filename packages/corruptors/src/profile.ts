@@ -35,7 +35,7 @@ export interface FitOptions {
   sources?: string[];
   /** Replacements of 2-char keys seen fewer times are pruned (default 2; 1-char keys keep all, up to maxPerKey). */
   minCount?: number;
-  /** Keep at most this many replacements per `from` (default 16). */
+  /** Keep at most this many replacements per `from` (default 24; 3× that per insertion context). */
   maxPerKey?: number;
   /** Skip pairs whose edit ops exceed this fraction of the clean length (default 0.5). */
   maxPairCer?: number;
@@ -49,7 +49,7 @@ export interface Pair {
 /** Align every pair and estimate per-kind rates and confusion tables. */
 export function fitProfile(pairs: Iterable<Pair>, options: FitOptions = {}): Profile {
   const minCount = options.minCount ?? 2;
-  const maxPerKey = options.maxPerKey ?? 16;
+  const maxPerKey = options.maxPerKey ?? 24;
   const maxPairCer = options.maxPairCer ?? 0.5;
   const subCounts = new Map<string, Map<string, number>>();
   const insCounts = new Map<string, Map<string, number>>();
@@ -103,7 +103,7 @@ export function fitProfile(pairs: Iterable<Pair>, options: FitOptions = {}): Pro
       }
     }
   }
-  const table = (counts: Map<string, Map<string, number>>, occurrences: Map<string, number>) => {
+  const table = (counts: Map<string, Map<string, number>>, occurrences: Map<string, number>, perKey: number) => {
     const out: Record<string, ProfileEntry> = {};
     const keys = [...counts.keys()].sort();
     for (const k of keys) {
@@ -111,7 +111,7 @@ export function fitProfile(pairs: Iterable<Pair>, options: FitOptions = {}): Pro
       const kept = all
         .filter(([, c]) => c >= (k.length > 1 ? minCount : 1))
         .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
-        .slice(0, maxPerKey);
+        .slice(0, perKey);
       const n = occurrences.get(k) ?? 0;
       if (kept.length === 0 || n === 0) continue;
       const other = all.reduce((acc, [, c]) => acc + c, 0) - kept.reduce((acc, [, c]) => acc + c, 0);
@@ -133,8 +133,8 @@ export function fitProfile(pairs: Iterable<Pair>, options: FitOptions = {}): Pro
     cleanChars: chars,
     cer: round(ops / Math.max(1, chars)),
     rates,
-    sub: table(subCounts, occ),
-    ins: table(insCounts, ctxOcc),
+    sub: table(subCounts, occ, maxPerKey),
+    ins: table(insCounts, ctxOcc, maxPerKey * 3),
   };
 }
 
