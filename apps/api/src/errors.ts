@@ -33,6 +33,17 @@ export class RateLimitedError extends AppError {
     super(message);
   }
 }
+/** The request line itself is malformed (e.g. a path parameter that is not valid percent-encoding). */
+export class MalformedRequestError extends AppError {}
+/** The path exists but not with this method. */
+export class MethodNotAllowedError extends AppError {
+  constructor(
+    message: string,
+    readonly allow: string[],
+  ) {
+    super(message);
+  }
+}
 /** Unknown route, job or batch. */
 export class NotFoundError extends AppError {}
 /** The request clashes with the current state (job active, id reused with other content). */

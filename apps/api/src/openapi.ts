@@ -156,7 +156,7 @@ export function openApiDocument(config: Pick<ApiConfig, 'bodyLimits' | 'maxBatch
               properties: {
                 code: {
                   type: 'string',
-                  enum: ['invalid-json', 'invalid-encoding', 'validation-failed', 'unauthorized', 'not-found', 'conflict', 'payload-too-large', 'unsupported-media-type', 'rate-limited', 'queue-unavailable', 'model-unavailable', 'overloaded', 'internal'],
+                  enum: ['bad-request', 'method-not-allowed', 'invalid-json', 'invalid-encoding', 'validation-failed', 'unauthorized', 'not-found', 'conflict', 'payload-too-large', 'unsupported-media-type', 'rate-limited', 'queue-unavailable', 'model-unavailable', 'overloaded', 'internal'],
                 },
                 message: { type: 'string' },
                 details: { description: 'For validation-failed: [{ path, message }]' },

@@ -10,7 +10,7 @@ import { ConcurrencyGate } from './concurrency.js';
 import type { ApiConfig } from './config.js';
 import type { RouteContext } from './context.js';
 import { DocumentService } from './document-service.js';
-import { createErrorMiddleware, notFoundHandler, routeOf } from './error-middleware.js';
+import { createErrorMiddleware, createNotFoundHandler, registeredRoutes, routeOf } from './error-middleware.js';
 import type { JobQueue } from './job-queue.js';
 import { silentLogger } from './logger.js';
 import type { Logger } from './logger.js';
@@ -76,7 +76,7 @@ export function createServer(deps: ServerDeps): Express {
   registerJobRoutes(app, ctx);
   registerOpsRoutes(app, ctx);
 
-  app.use(notFoundHandler);
+  app.use(createNotFoundHandler(registeredRoutes(app)));
   app.use(createErrorMiddleware(logger));
   return app;
 }

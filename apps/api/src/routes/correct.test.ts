@@ -1,3 +1,5 @@
+import { gzipSync } from 'node:zlib';
+
 import request from 'supertest';
 import { describe, expect, it } from 'vitest';
 
@@ -114,6 +116,19 @@ describe('POST /v1/correct — bad input', () => {
     const asJson = await request(app).post('/v1/correct').set(auth()).set('Content-Type', 'application/json').serialize(raw).send(binary);
     expect(asJson.status).toBe(400);
     expect(['invalid-encoding', 'invalid-json']).toContain(asJson.body.error.code);
+  });
+
+  it('accepts a gzip body; a corrupt one or an unknown encoding is refused', async () => {
+    const { app } = setup();
+    const send = (encoding: string, body: Buffer) =>
+      request(app).post('/v1/correct').set(auth()).set('Content-Type', 'application/json').set('Content-Encoding', encoding).serialize(raw).send(body);
+    const ok = await send('gzip', gzipSync('{"text":"Tbe c4t"}'));
+    expect(ok.status).toBe(200);
+    expect(ok.body.text).toBe('The cat');
+    const corrupt = await send('gzip', Buffer.from('not gzip at all'));
+    expect(corrupt.status).toBe(400);
+    expect(corrupt.body.error.code).toBe('invalid-encoding');
+    expect((await send('br-nope', Buffer.from('{}'))).status).toBe(415);
   });
 
   it('rejects invalid JSON, an empty body and a wrong content type', async () => {

@@ -2,6 +2,7 @@ import type { Express } from 'express';
 import request from 'supertest';
 import { describe, expect, it } from 'vitest';
 
+import { registeredRoutes } from '../error-middleware.js';
 import { createServer } from '../server.js';
 import { createFakeCorrector } from '../testing/fake-corrector.js';
 import { FakeJobQueue } from '../testing/fake-job-queue.js';
@@ -15,11 +16,8 @@ function setup() {
 }
 
 /** Every (method, path) registered on the app, with Express ":id" params written as OpenAPI "{id}". */
-function registeredRoutes(app: Express): string[] {
-  const stack = (app as unknown as { router: { stack: { route?: { path: string; methods: Record<string, boolean> } }[] } }).router.stack;
-  return stack
-    .filter((layer) => layer.route)
-    .flatMap((layer) => Object.keys(layer.route!.methods).map((m) => `${m.toUpperCase()} ${layer.route!.path.replace(/:(\w+)/g, '{$1}')}`));
+function routeKeys(app: Express): string[] {
+  return registeredRoutes(app).map((r) => `${r.method} ${r.path.replace(/:(\w+)/g, '{$1}')}`);
 }
 
 describe('ops routes', () => {
@@ -31,7 +29,7 @@ describe('ops routes', () => {
     const described = Object.entries(res.body.paths as Record<string, Record<string, unknown>>).flatMap(([path, ops]) =>
       Object.keys(ops).map((m) => `${m.toUpperCase()} ${path}`),
     );
-    const registered = registeredRoutes(app);
+    const registered = routeKeys(app);
     expect(registered.length).toBeGreaterThanOrEqual(11);
     expect(described.sort()).toEqual(registered.sort());
     for (const op of Object.values(res.body.paths as Record<string, Record<string, { responses: object }>>).flatMap((o) => Object.values(o))) {
@@ -73,6 +71,18 @@ describe('ops routes', () => {
     expect(res.text).toMatch(/unsmudge_queue_jobs\{state="waiting"\} 1/);
     expect(res.text).toMatch(/unsmudge_api_redis_up 1/);
     expect(res.text).toMatch(/unsmudge_api_edits_total 1/);
+  });
+
+  it('a known path with the wrong method answers 405 with Allow; a bad path parameter 400', async () => {
+    const { app } = setup();
+    const put = await request(app).put('/v1/correct').set(auth()).send({});
+    expect(put.status).toBe(405);
+    expect(put.headers.allow).toBe('POST');
+    expect(put.body.error).toMatchObject({ code: 'method-not-allowed', message: 'PUT is not allowed on /v1/correct; use POST' });
+    expect((await request(app).post(`/v1/jobs/doc_${'0'.repeat(40)}`).set(auth())).headers.allow).toBe('GET, DELETE');
+    const bad = await request(app).get('/v1/jobs/%E0%A4%A').set(auth());
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.code).toBe('bad-request');
   });
 
   it('unknown routes answer a JSON 404', async () => {
