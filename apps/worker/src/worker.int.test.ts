@@ -3,7 +3,7 @@ import { Queue, QueueEvents } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createRedisConnection } from './redis.js';
-import { TEST_REDIS_URL, deletePrefix, randomPrefix, waitFor } from './testing/redis-test-utils.js';
+import { TEST_REDIS_URL, deletePrefix, randomPrefix } from './testing/redis-test-utils.js';
 import { FAKE_CORRECTOR_MODULE, testWorkerConfig } from './testing/worker-config.js';
 import { type DocumentWorker, createDocumentWorker } from './worker.js';
 import { cosine } from './embeddings/vector-math.js';
