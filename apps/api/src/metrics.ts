@@ -11,8 +11,16 @@ export interface ApiMetrics {
   modelLoaded: Gauge;
 }
 
-/** A registry per server (tests create many); `onCollect` refreshes gauges (queue depth) at scrape time. */
-export function createMetrics(options: { defaultMetrics?: boolean; onCollect?: (m: ApiMetrics) => Promise<void> }): ApiMetrics {
+export interface MetricProbes {
+  modelLoaded: () => boolean;
+  redisUp: () => boolean;
+  /** Job counts by state, or undefined while Redis is down. */
+  queueCounts: () => Promise<Record<string, number> | undefined>;
+}
+
+/** A registry per server (tests create many); gauges read their probe at scrape time. */
+export function createMetrics(options: { defaultMetrics?: boolean; probes: MetricProbes }): ApiMetrics {
+  const { probes } = options;
   const registry = new Registry();
   if (options.defaultMetrics) collectDefaultMetrics({ register: registry });
   const metrics = {} as ApiMetrics;
@@ -36,15 +44,31 @@ export function createMetrics(options: { defaultMetrics?: boolean; onCollect?: (
     registers: [registry],
   });
   metrics.edits = new Counter({ name: 'unsmudge_api_edits_total', help: 'Edits applied by /v1/correct', registers: [registry] });
-  metrics.redisUp = new Gauge({ name: 'unsmudge_api_redis_up', help: '1 when the queue connection is ready', registers: [registry] });
-  metrics.modelLoaded = new Gauge({ name: 'unsmudge_api_model_loaded', help: '1 when the corrector is loaded', registers: [registry] });
+  metrics.redisUp = new Gauge({
+    name: 'unsmudge_api_redis_up',
+    help: '1 when the queue connection is ready',
+    registers: [registry],
+    collect() {
+      this.set(probes.redisUp() ? 1 : 0);
+    },
+  });
+  metrics.modelLoaded = new Gauge({
+    name: 'unsmudge_api_model_loaded',
+    help: '1 when the corrector is loaded',
+    registers: [registry],
+    collect() {
+      this.set(probes.modelLoaded() ? 1 : 0);
+    },
+  });
   metrics.queueJobs = new Gauge({
     name: 'unsmudge_queue_jobs',
     help: 'Jobs on the documents queue by state (read at scrape time; absent while Redis is down)',
     labelNames: ['state'],
     registers: [registry],
     async collect() {
-      await options.onCollect?.(metrics);
+      this.reset();
+      const counts = await probes.queueCounts();
+      for (const [state, n] of Object.entries(counts ?? {})) this.set({ state }, n);
     },
   });
   return metrics;

@@ -41,16 +41,10 @@ export function createServer(deps: ServerDeps): Express {
 
   const metrics = createMetrics({
     defaultMetrics: deps.defaultMetrics,
-    async onCollect(m) {
-      m.modelLoaded.set(corrector() ? 1 : 0);
-      m.redisUp.set(queue.isReady() ? 1 : 0);
-      m.queueJobs.reset();
-      if (!queue.isReady()) return;
-      try {
-        for (const [state, n] of Object.entries(await queue.counts())) m.queueJobs.set({ state }, n);
-      } catch {
-        m.redisUp.set(0);
-      }
+    probes: {
+      modelLoaded: () => corrector() !== undefined,
+      redisUp: () => queue.isReady(),
+      queueCounts: async () => (queue.isReady() ? queue.counts().catch(() => undefined) : undefined),
     },
   });
   const limiter = new TokenBucketLimiter({ ...config.rateLimit, now: deps.now });

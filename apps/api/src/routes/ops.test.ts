@@ -55,6 +55,7 @@ describe('ops routes', () => {
     const noModel = await request(app).get('/readyz');
     expect(noModel.status).toBe(503);
     expect(noModel.body.checks.model).toEqual({ ok: false, reason: 'loading' });
+    expect((await request(app).get('/metrics')).text).toMatch(/unsmudge_api_model_loaded 0/);
   });
 
   it('/metrics counts requests by route template and status, and shows queue depth', async () => {
@@ -71,6 +72,7 @@ describe('ops routes', () => {
     expect(res.text).toMatch(/unsmudge_queue_jobs\{state="waiting"\} 1/);
     expect(res.text).toMatch(/unsmudge_api_redis_up 1/);
     expect(res.text).toMatch(/unsmudge_api_edits_total 1/);
+    expect(res.text).toMatch(/unsmudge_api_model_loaded 1/);
   });
 
   it('a known path with the wrong method answers 405 with Allow; a bad path parameter 400', async () => {
