@@ -8,6 +8,7 @@ export {
   applyCase,
   casePattern,
   isProtectedToken,
+  isFixableWord,
   type BatchCorrector,
   type WordFixer,
   type CasePattern,

@@ -24,6 +24,8 @@ describe('case patterns', () => {
     expect(applyCase('Teh', 'the')).toBe('The');
     expect(applyCase('teh', 'the')).toBe('the');
     expect(applyCase('cambrige', 'Cambridge')).toBe('Cambridge'); // proper noun keeps its capital
+    expect(applyCase('Horsfal', 'SHortfall')).toBe('Shortfall');
+    expect(applyCase('Mclaughlin', 'McLaughlin')).toBe('McLaughlin');
   });
 });
 
@@ -48,6 +50,13 @@ describe('word-by-word correction', () => {
     }
     expect(isProtectedToken('teh')).toBe(false);
     expect(isProtectedToken("don't")).toBe(false);
+  });
+
+  it('leaves single letters and line-end fragments alone', () => {
+    const seen: string[] = [];
+    const spy: WordFixer = (w) => (seen.push(w), toyFix(w));
+    expect(correctText('J. R. teh x teh- wrold-teh-', spy)).toBe('J. R. the x teh- world-teh-');
+    expect(seen).toEqual(['teh', 'wrold']);
   });
 
   it('passes apostrophe words whole', () => {

@@ -32,7 +32,10 @@ export function applyCase(original: string, replacement: string): string {
       return replacement.toUpperCase();
     case 'title': {
       const [first, ...rest] = [...replacement];
-      return first === undefined ? replacement : first.toUpperCase() + rest.join('');
+      if (first === undefined) return replacement;
+      // nspell sometimes upper-cases two letters of a Title-case suggestion ("SHortfall"): undo that.
+      const tail = /^\p{Lu}\p{Ll}/u.test(rest.join('')) || /^\p{Lu}\p{Lu}\p{Ll}/u.test(replacement) ? rest.join('').toLowerCase() : rest.join('');
+      return first.toUpperCase() + tail;
     }
     default:
       return replacement;
@@ -50,15 +53,25 @@ export function isProtectedToken(token: string): boolean {
   return URL_RE.test(token) || EMAIL_RE.test(token) || /\p{N}/u.test(token) || /[_@#$%&*=<>{}[\]\\|~^`]/u.test(token) || /\p{Ll}\p{Lu}/u.test(token);
 }
 
-/** Corrects one whitespace-free token: strips edge punctuation, fixes each hyphen/slash part that is a plain word. */
+/** True for a word the fixer should see: letters (inner apostrophes allowed), at least two of them. */
+export function isFixableWord(word: string): boolean {
+  return WORD_RE.test(word) && [...word].length >= 2;
+}
+
+/**
+ * Corrects one whitespace-free token: strips edge punctuation, fixes each hyphen/slash part that is a
+ * plain word of two or more letters. Left alone: protected tokens, single letters (initials, variables),
+ * and a word cut by a line-end hyphen (`politi-`), which is a fragment, not a misspelling.
+ */
 export function correctToken(token: string, fix: WordFixer): string {
   if (isProtectedToken(token)) return token;
   const m = EDGE_RE.exec(token);
   if (!m || m[2] === '') return token;
   const [, lead, core, trail] = m;
   const parts = core.split(PART_SEP_RE);
-  for (let i = 0; i < parts.length; i += 2) {
-    if (WORD_RE.test(parts[i])) parts[i] = fix(parts[i]);
+  const last = trail.startsWith('-') ? parts.length - 1 : parts.length;
+  for (let i = 0; i < last; i += 2) {
+    if (isFixableWord(parts[i])) parts[i] = fix(parts[i]);
   }
   return lead + parts.join('') + trail;
 }
