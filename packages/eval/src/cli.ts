@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { dirname, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { createBaseline } from './baselines/create-baseline.js';
 import { defaultDataDir } from './data-dir.js';
@@ -11,6 +12,8 @@ import type { BatchCorrector } from './word-by-word.js';
 
 const USAGE = `pnpm bench [options]
   --correctors a,b     baselines to run: identity, hunspell, symspell (default: all three)
+  --plugin NAME=FILE   also run the corrector built by FILE's default export (or createCorrector):
+                       a function returning a BatchCorrector or a promise of one (repeatable)
   --sets a,b           sets (default: all) — ${setNames().join(', ')}
   --split dev|test     (default: test)
   --sample N           at most N items per set, fixed-seed sample (default: all)
@@ -40,6 +43,7 @@ async function main(): Promise<void> {
     args = parseArgs({
       options: {
         correctors: { type: 'string' },
+        plugin: { type: 'string', multiple: true },
         sets: { type: 'string' },
         split: { type: 'string' },
         sample: { type: 'string' },
@@ -81,6 +85,22 @@ async function main(): Promise<void> {
     } catch (e) {
       fail((e as Error).message);
     }
+    process.stderr.write(`${name}: ready in ${((performance.now() - t0) / 1000).toFixed(1)} s\n`);
+  }
+
+  for (const spec of args.plugin ?? []) {
+    const eq = spec.indexOf('=');
+    if (eq <= 0) fail(`--plugin wants NAME=FILE, got "${spec}"`);
+    const name = spec.slice(0, eq);
+    const file = resolve(spec.slice(eq + 1));
+    if (!existsSync(file)) fail(`plugin file not found: ${file}`);
+    const t0 = performance.now();
+    const mod = (await import(pathToFileURL(file).href)) as { default?: unknown; createCorrector?: unknown };
+    const factory = mod.default ?? mod.createCorrector;
+    if (typeof factory !== 'function') fail(`${file} exports neither a default function nor createCorrector`);
+    const corrector = await (factory as () => BatchCorrector | Promise<BatchCorrector>)();
+    if (typeof corrector !== 'function') fail(`${file}: the factory did not return a function (texts) => Promise<string[]>`);
+    correctors[name] = corrector;
     process.stderr.write(`${name}: ready in ${((performance.now() - t0) / 1000).toFixed(1)} s\n`);
   }
 

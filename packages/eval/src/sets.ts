@@ -66,7 +66,7 @@ export const SETS: readonly SetSpec[] = [
     name: 'clean_text',
     kind: 'clean',
     unit: 'text',
-    description: 'Held-out clean_text paragraphs (noisy = clean): how much a corrector changes clean text',
+    description: 'Held-out clean_text paragraphs, a fixed-seed sample (seed 0) of 500 of the split (noisy = clean): how much a corrector changes clean text',
     files: { dev: 'clean_text', test: 'clean_text' },
     format: 'clean-text',
   },
