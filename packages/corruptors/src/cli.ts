@@ -4,7 +4,7 @@ import { basename, dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createCorruptor } from './create-corruptor.js';
 import { formatComparison, noiseStats } from './noise-stats.js';
-import { fitProfile, parseProfile, type Pair } from './profile.js';
+import { fitProfile, parseProfile, serializeProfile, type Pair } from './profile.js';
 import { profileCorruptor } from './profile-corruptor.js';
 import { isPresetName, PRESETS } from './presets.js';
 import { readLines, readPairs } from './read-files.js';
@@ -107,10 +107,10 @@ async function fit(flags: Map<string, string>, files: string[]): Promise<void> {
   const pairs = await loadAll(list);
   const profile = fitProfile(pairs, { sources: list.map((f) => f.replace(/^.*\/shared\/data\//, '')) });
   const outPath = flags.get('out') ?? DEFAULT_PROFILE;
-  writeFileSync(outPath, JSON.stringify(profile, null, 1) + '\n');
+  writeFileSync(outPath, serializeProfile(profile));
   process.stderr.write(
     `fitted on ${profile.pairs} pairs (${profile.skipped} skipped), ${profile.cleanChars} clean chars, CER ${(100 * profile.cer).toFixed(2)} %; ` +
-      `${Object.keys(profile.sub).length} substitution keys, ${Object.keys(profile.ins).length} insertion contexts → ${outPath}\n`,
+      `${Object.keys(profile.sub).length} substitution keys, ${Object.keys(profile.ctx ?? {}).length} left contexts, ${Object.keys(profile.ins).length} insertion contexts → ${outPath}\n`,
   );
 }
 

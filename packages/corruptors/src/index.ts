@@ -13,7 +13,7 @@ export { replayAlignment, isValidAlignment, fullAlignment, type AlignedSpan } fr
 export { alignPair, type AlignOptions } from './align-pair.js';
 export { classifyEdit } from './classify-edit.js';
 export { corruptedCharMask, corruptedWords, corruptedWordMask, type WordLabel } from './labels.js';
-export { fitProfile, parseProfile, type FitOptions, type Pair, type Profile, type ProfileEntry } from './profile.js';
+export { fitProfile, parseProfile, serializeProfile, type FitOptions, type Pair, type Profile, type ProfileEntry } from './profile.js';
 export { profileCorruptor } from './profile-corruptor.js';
 export { noiseStats, topConfusions, confusionOverlap, formatComparison, type NoiseStats } from './noise-stats.js';
 export { readLines, readPairs } from './read-files.js';

@@ -16,6 +16,8 @@ interface Choice {
 
 interface Slot {
   one: Choice | null;
+  /** Left-context refinements of `one`, by previous code unit (then `one` holds the residual). */
+  ctx: Map<number, Choice> | null;
   two: Map<number, Choice> | null;
   ins: Choice | null;
   /** Upper bound of the edit probability at this character. */
@@ -56,18 +58,39 @@ function pick(ch: Choice, u: number): number {
 /**
  * A corruptor that samples the fitted confusions of `profile`: at each character, a 2-char or
  * 1-char replacement (incl. deletion) or an insertion after it, with the fitted probabilities
- * times `scale` (the sum per character is capped at 0.9).
+ * times `scale`. Insertions before the first character (`ins['']`) are not sampled: in line-level data
+ * they are mostly word fragments moved across line breaks by the transcribers. The parts are tried in that order on one uniform draw, so if their sum at a character
+ * exceeds 1 (only with a large `scale`), the insertion part is the one cut short.
  */
 export function profileCorruptor(profile: Profile, scale = 1, name = 'fitted'): Corruptor {
   if (!(scale >= 0)) throw new RangeError(`scale must be ≥ 0, got ${scale}`);
   const slots = new Map<number, Slot>();
   const slot = (c: number): Slot => {
     let s = slots.get(c);
-    if (!s) slots.set(c, (s = { one: null, two: null, ins: null, max: 0 }));
+    if (!s) slots.set(c, (s = { one: null, ctx: null, two: null, ins: null, max: 0 }));
     return s;
   };
-  for (const [from, e] of Object.entries(profile.sub)) {
+  // left contexts: remove their counts from the 1-char entries (residual), keep them per previous char
+  const residual = new Map<string, ProfileEntry>();
+  for (const [key, e] of Object.entries(profile.ctx ?? {})) {
+    if (key.length !== 2 || !touchable(key.charCodeAt(1))) continue;
+    const from = key.charAt(1);
+    const base = profile.sub[from];
+    if (!base) continue;
+    let r = residual.get(from);
+    if (!r) residual.set(from, (r = { n: base.n, to: { ...base.to }, other: base.other ?? 0 }));
+    r.n -= e.n;
+    for (const [t, c] of Object.entries(e.to)) {
+      if (r.to[t] !== undefined) r.to[t] = Math.max(0, r.to[t] - c);
+    }
+    r.other = Math.max(0, (r.other ?? 0) - (e.other ?? 0));
+    const ch = choice(from, e, scale, false);
+    if (ch.to.length > 0) (slot(from.charCodeAt(0)).ctx ??= new Map()).set(key.charCodeAt(0), ch);
+  }
+  for (const [from, e0] of Object.entries(profile.sub)) {
     if (from.length === 0 || from.length > 2 || !touchable(from.charCodeAt(0))) continue;
+    const res = residual.get(from);
+    const e = res && res.n > 0 ? res : e0;
     const ch = choice(from, e, scale, false);
     if (ch.to.length === 0) continue;
     const s = slot(from.charCodeAt(0));
@@ -85,20 +108,9 @@ export function profileCorruptor(profile: Profile, scale = 1, name = 'fitted'): 
   for (const s of slots.values()) {
     let maxTwo = 0;
     if (s.two) for (const c of s.two.values()) maxTwo = Math.max(maxTwo, c.p);
-    s.max = (s.one?.p ?? 0) + maxTwo + (s.ins?.p ?? 0);
-    if (s.max > 0.9) {
-      // cap: shrink every part proportionally
-      const f = 0.9 / s.max;
-      const shrink = (c: Choice | null) => {
-        if (!c) return;
-        c.p *= f;
-        for (let i = 0; i < c.cum.length; i++) c.cum[i] *= f;
-      };
-      shrink(s.one);
-      shrink(s.ins);
-      if (s.two) for (const c of s.two.values()) shrink(c);
-      s.max = 0.9;
-    }
+    let maxOne = s.one?.p ?? 0;
+    if (s.ctx) for (const c of s.ctx.values()) maxOne = Math.max(maxOne, c.p);
+    s.max = maxOne + maxTwo + (s.ins?.p ?? 0);
   }
   const table: (Slot | undefined)[] = [];
   for (let c = 0; c < 0x370; c++) table.push(slots.get(c));
@@ -152,14 +164,15 @@ export function profileCorruptor(profile: Profile, scale = 1, name = 'fitted'): 
         }
         r -= two.p;
       }
-      if (s.one) {
-        if (r < s.one.p) {
-          const k = pick(s.one, r);
-          emit(i, i + 1, s.one.to[k], s.one.kinds[k]);
+      const one = (s.ctx !== null && i > 0 ? s.ctx.get(text.charCodeAt(i - 1)) : undefined) ?? s.one;
+      if (one) {
+        if (r < one.p) {
+          const k = pick(one, r);
+          emit(i, i + 1, one.to[k], one.kinds[k]);
           i++;
           continue;
         }
-        r -= s.one.p;
+        r -= one.p;
       }
       if (s.ins && r < s.ins.p) {
         const k = pick(s.ins, r);

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { isValidAlignment } from './alignment.js';
 import { createCorruptor } from './create-corruptor.js';
 import { noiseStats } from './noise-stats.js';
-import { fitProfile, parseProfile, type Pair } from './profile.js';
+import { fitProfile, parseProfile, serializeProfile, type Pair } from './profile.js';
 import { profileCorruptor } from './profile-corruptor.js';
 import { createRng } from './rng.js';
 import type { Rng } from './types.js';
@@ -44,7 +44,8 @@ describe('fitProfile', () => {
   });
 
   it('loads as a corruptor whose synthetic errors match the fitted rates', () => {
-    const pc = profileCorruptor(parseProfile(JSON.parse(JSON.stringify(profile))));
+    const pc = profileCorruptor(parseProfile(JSON.parse(serializeProfile(profile))));
+    expect(JSON.parse(serializeProfile(profile))).toEqual(profile);
     const r3 = createRng(5);
     const synth = cleanTexts.slice(0, 1500).map((clean) => ({ clean, noisy: pc.fn(clean, r3).noisy }));
     const st = noiseStats(synth);
@@ -53,6 +54,25 @@ describe('fitProfile', () => {
       expect(got).toBeGreaterThan(profile.rates[kind]! * 0.7);
       expect(got).toBeLessThan(profile.rates[kind]! * 1.3);
     }
+  });
+
+  it('learns left-context substitutions and uses the residual elsewhere', () => {
+    const handPairs: Pair[] = [];
+    for (let i = 0; i < 400; i++) handPairs.push({ clean: 'te xe ye', noisy: i % 2 ? 'tc xe ye' : 'te xe ye' });
+    const p = fitProfile(handPairs);
+    expect(p.sub.e.to.c).toBe(200);
+    expect(p.ctx?.te).toEqual({ n: 400, to: { c: 200 } });
+    const pc = profileCorruptor(p);
+    let te = 0;
+    let other = 0;
+    for (let s = 0; s < 400; s++) {
+      const r = pc.corrupt('te xe ye', s);
+      if (r.noisy.startsWith('tc')) te++;
+      if (r.noisy.slice(3) !== 'xe ye') other++;
+    }
+    expect(te / 400).toBeGreaterThan(0.4);
+    expect(te / 400).toBeLessThan(0.6);
+    expect(other).toBe(0);
   });
 
   it('rejects malformed profiles', () => {

@@ -27,6 +27,12 @@ export interface Profile {
   rates: Partial<Record<ErrorKind, number>>;
   /** Substitutions and deletions of 1–2 clean characters: `from` → entry. */
   sub: Record<string, ProfileEntry>;
+  /**
+   * Left-context refinements of 1-character substitutions: key = previous clean char + `from`.
+   * Only contexts with at least `minContextEdits` edits are kept; sampling uses them instead of
+   * `sub[from]` and uses `sub[from]` minus these contexts everywhere else.
+   */
+  ctx?: Record<string, ProfileEntry>;
   /** Insertions after a clean character (`''` = at the start): context → entry. */
   ins: Record<string, ProfileEntry>;
 }
@@ -37,6 +43,8 @@ export interface FitOptions {
   minCount?: number;
   /** Keep at most this many replacements per `from` (default 24; 3× that per insertion context). */
   maxPerKey?: number;
+  /** Fewest edits for a left-context entry in `ctx` (default 8). */
+  minContextEdits?: number;
   /** Skip pairs whose edit ops exceed this fraction of the clean length (default 0.5). */
   maxPairCer?: number;
 }
@@ -51,6 +59,8 @@ export function fitProfile(pairs: Iterable<Pair>, options: FitOptions = {}): Pro
   const minCount = options.minCount ?? 2;
   const maxPerKey = options.maxPerKey ?? 24;
   const maxPairCer = options.maxPairCer ?? 0.5;
+  const minContextEdits = options.minContextEdits ?? 8;
+  const ctxCounts = new Map<string, Map<string, number>>();
   const subCounts = new Map<string, Map<string, number>>();
   const insCounts = new Map<string, Map<string, number>>();
   const kindCounts = new Map<ErrorKind, number>();
@@ -80,12 +90,22 @@ export function fitProfile(pairs: Iterable<Pair>, options: FitOptions = {}): Pro
     for (const e of edits) {
       kindCounts.set(e.kind, (kindCounts.get(e.kind) ?? 0) + 1);
       if (e.from === '') bump(insCounts, clean.charAt(e.cleanStart - 1), e.to);
-      else bump(subCounts, e.from, e.to);
+      else {
+        bump(subCounts, e.from, e.to);
+        if (e.from.length === 1 && e.cleanStart > 0) bump(ctxCounts, clean.charAt(e.cleanStart - 1) + e.from, e.to);
+      }
     }
   }
   // occurrence counts of the keys we need
   const occ = new Map<string, number>();
   for (const k of subCounts.keys()) occ.set(k, 0);
+  for (const [k, m] of ctxCounts) {
+    let total = 0;
+    for (const c of m.values()) total += c;
+    if (total < minContextEdits || k.length !== 2) ctxCounts.delete(k);
+  }
+  const bigramOcc = new Map<string, number>();
+  for (const k of ctxCounts.keys()) bigramOcc.set(k, 0);
   const ctxOcc = new Map<string, number>();
   for (const k of insCounts.keys()) ctxOcc.set(k, 0);
   for (const clean of used) {
@@ -100,6 +120,8 @@ export function fitProfile(pairs: Iterable<Pair>, options: FitOptions = {}): Pro
         const two = clean.slice(i, i + 2);
         const o2 = occ.get(two);
         if (o2 !== undefined) occ.set(two, o2 + 1);
+        const b2 = bigramOcc.get(two);
+        if (b2 !== undefined) bigramOcc.set(two, b2 + 1);
       }
     }
   }
@@ -134,6 +156,7 @@ export function fitProfile(pairs: Iterable<Pair>, options: FitOptions = {}): Pro
     cer: round(ops / Math.max(1, chars)),
     rates,
     sub: table(subCounts, occ, maxPerKey),
+    ctx: table(ctxCounts, bigramOcc, maxPerKey),
     ins: table(insCounts, ctxOcc, maxPerKey * 3),
   };
 }
@@ -148,8 +171,9 @@ export function parseProfile(json: unknown): Profile {
   if (typeof p !== 'object' || p === null) throw new TypeError('profile must be a JSON object');
   if (p.format !== 'unsmudge-noise-profile') throw new TypeError('not an unsmudge noise profile (format field)');
   if (p.version !== 1) throw new TypeError(`unsupported profile version ${String(p.version)}`);
-  for (const field of ['sub', 'ins'] as const) {
+  for (const field of ['sub', 'ins', 'ctx'] as const) {
     const t = p[field];
+    if (field === 'ctx' && t === undefined) continue;
     if (typeof t !== 'object' || t === null) throw new TypeError(`profile.${field} must be an object`);
     for (const [k, e] of Object.entries(t)) {
       if (!(typeof e.n === 'number' && e.n > 0) || typeof e.to !== 'object' || e.to === null) {
@@ -163,3 +187,15 @@ export function parseProfile(json: unknown): Profile {
   return p;
 }
 
+
+/** JSON text of a profile: one table entry per line (diff-friendly, compact). */
+export function serializeProfile(profile: Profile): string {
+  const lines: string[] = [];
+  for (const [k, v] of Object.entries(profile)) {
+    if ((k === 'sub' || k === 'ins' || k === 'ctx') && v && typeof v === 'object') {
+      const rows = Object.entries(v as Record<string, ProfileEntry>).map(([kk, e]) => `    ${JSON.stringify(kk)}: ${JSON.stringify(e)}`);
+      lines.push(`  ${JSON.stringify(k)}: {\n${rows.join(',\n')}\n  }`);
+    } else lines.push(`  ${JSON.stringify(k)}: ${JSON.stringify(v)}`);
+  }
+  return `{\n${lines.join(',\n')}\n}\n`;
+}
