@@ -7,7 +7,12 @@ import type { RankParams } from './correct/params.js';
 import type { CandidateScorer, Resources } from './correct/resources.js';
 import { InputError } from './errors.js';
 import type { CleanOptions, CleanResult, Corrector, CorrectorInfo } from './types.js';
-import { basename } from 'node:path';
+import { basename, join } from 'node:path';
+import { CheckpointError } from './errors.js';
+import { NeuralScorer } from './neural-scorer.js';
+import { selectBackend, type BackendName } from './nn/backend.js';
+import { registerWasmKernels } from './nn/kernels.js';
+import { loadModel } from './nn/model-io.js';
 
 export interface LoadCorrectorOptions {
   /** Checkpoint folder (default: the shipped checkpoint inside this package). */
@@ -18,6 +23,8 @@ export interface LoadCorrectorOptions {
   scorer?: CandidateScorer | null;
   /** Backend name to report when a scorer is supplied from outside. */
   backend?: string;
+  /** TensorFlow.js backend to try first for the checkpoint's scorer (default: tfjs-node, then wasm, then cpu). */
+  preferBackend?: BackendName;
 }
 
 /** Characters above which a single text is refused (split long documents first). */
@@ -26,7 +33,7 @@ export const MAX_TEXT_CHARS = 5_000_000;
 const LETTERS_ONLY = /^[\p{L}\p{M}'’]+$/u;
 
 /** Loads a checkpoint's lexicon, context model and candidate index. */
-export function loadResources(opts: LoadCorrectorOptions = {}): { resources: Resources; name: string } {
+export function loadResources(opts: LoadCorrectorOptions = {}): { resources: Resources; name: string; scorerDir?: string } {
   const dir = opts.checkpointDir ?? SHIPPED_CHECKPOINT;
   const files = readCheckpoint(dir);
   const params = { ...files.config.params, ...opts.params };
@@ -40,19 +47,36 @@ export function loadResources(opts: LoadCorrectorOptions = {}): { resources: Res
     params,
     scorer: opts.scorer ?? undefined,
   };
-  return { resources, name: files.config.name ?? basename(dir) };
+  return { resources, name: files.config.name ?? basename(dir), scorerDir: files.config.scorer };
 }
 
 /** Loads a checkpoint and returns a ready corrector. */
 export async function loadCorrector(opts: LoadCorrectorOptions = {}): Promise<Corrector> {
   const t0 = performance.now();
-  const { resources, name } = loadResources(opts);
-  const info: CorrectorInfo = {
-    checkpoint: name,
-    backend: opts.backend ?? (resources.scorer ? 'external' : 'none'),
-    loadMs: Math.round(performance.now() - t0),
-  };
-  return createCorrector(resources, info);
+  const dir = opts.checkpointDir ?? SHIPPED_CHECKPOINT;
+  const { resources, name, scorerDir } = loadResources({ ...opts, checkpointDir: dir });
+  let backend = opts.backend ?? (resources.scorer ? 'external' : 'none');
+  let dispose = () => {};
+  if (opts.scorer === undefined && scorerDir && resources.params.neuralWeight !== 0) {
+    const loaded = await loadNeuralScorer(join(dir, scorerDir), opts.preferBackend);
+    resources.scorer = loaded.scorer;
+    backend = loaded.backend;
+    dispose = () => loaded.scorer.model.dispose();
+  }
+  const info: CorrectorInfo = { checkpoint: name, backend, loadMs: Math.round(performance.now() - t0) };
+  const corrector = createCorrector(resources, info);
+  return { ...corrector, info, clean: corrector.clean, dispose };
+}
+
+async function loadNeuralScorer(dir: string, prefer?: BackendName): Promise<{ scorer: NeuralScorer; backend: string }> {
+  const choice = await selectBackend(prefer);
+  if (choice.name === 'wasm') registerWasmKernels();
+  try {
+    const { model, vocab } = await loadModel(dir);
+    return { scorer: new NeuralScorer(model, vocab), backend: choice.name };
+  } catch (e) {
+    throw new CheckpointError(`neural scorer in ${dir} could not be loaded: ${(e as Error).message}`);
+  }
 }
 
 export function createCorrector(resources: Resources, info: CorrectorInfo): Corrector {

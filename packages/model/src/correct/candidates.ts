@@ -15,7 +15,8 @@ const SINGLE_LETTER_WORDS = new Set(['a', 'i']);
 export function generateCandidates(res: Resources, noisy: string): Option[] {
   const q = normalizeWord(noisy);
   const { params } = res;
-  const maxD = q.length >= 5 ? 2 : 1;
+  // rn→m and friends are two edits: short words need distance 2 as well
+  const maxD = q.length >= 4 ? 2 : 1;
   const scored: Array<Option & { pre: number }> = [];
   for (const { id } of res.index.lookup(q, maxD)) {
     const w = res.indexWords[id];

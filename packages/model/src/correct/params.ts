@@ -1,48 +1,18 @@
 /** Tunable weights of the ranker; stored in the checkpoint's config and tuned on dev sets. */
 export interface RankParams {
   /** Log-probability per edit unit of the channel model (negative). */
-  channelScale: number;
-  /** Unigram probability given to a word the lexicon does not know. */
-  unknownProb: number;
-  /** Log bonus for keeping a word the lexicon knows (real-word errors are rarer than non-words). */
-  knownKeepBonus: number;
-  /** Extra log bonus for keeping an unknown capitalised word that is not sentence-initial (names). */
-  nameKeepBonus: number;
-  /** Interpolation weight of the bigram estimate against the unigram. */
-  bigramWeight: number;
-  /** Words the lexicon knows with at most this corpus count are checked as possible real-word errors. */
-  rareWordCount: number;
-  /** Candidates kept per word after the cheap pre-ranking. */
-  maxCandidates: number;
-  /** Largest channel cost considered. */
-  maxCost: number;
-  /** Weight of the neural scorer's log-probability (0 when there is none). */
-  neuralWeight: number;
-  /** Lower-case tokens of 1–2 letters seen fewer times than this may be deleted as stray marks. */
-  strayMaxCount: number;
-  /** Channel cost of deleting a stray token. */
-  strayDeleteCost: number;
-  /** Channel cost of joining a word hyphenated across a break. */
-  hyphenJoinCost: number;
-  /** Log bonus per log(1 + earlier occurrences) for keeping an unknown word that recurs in the text. */
-  repeatKeepBonus: number;
-  /** Default confidence threshold for applying an edit. */
-  threshold: number;
-}
-
-export const DEFAULT_PARAMS: RankParams = {
-  channelScale: -5,
-  unknownProb: 1e-8,
+  channelScale: -6,
+  unknownProb: 1e-9,
   knownKeepBonus: 4,
-  nameKeepBonus: 3,
+  nameKeepBonus: 6,
   bigramWeight: 0.7,
-  rareWordCount: 3,
+  rareWordCount: 300,
   maxCandidates: 24,
   maxCost: 2,
   neuralWeight: 0,
   strayMaxCount: 200,
-  strayDeleteCost: 1.5,
+  strayDeleteCost: 3,
   hyphenJoinCost: 0.2,
   repeatKeepBonus: 3,
-  threshold: 0.5,
+  threshold: 0.8,
 };

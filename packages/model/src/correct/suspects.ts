@@ -29,6 +29,8 @@ export interface Suspect {
 
 const SENTENCE_END = new Set(['.', '!', '?']);
 const POSSESSIVE = /(['’]s)$/i;
+/** Letters of scripts the corrector has no tables for: such words pass through. */
+const NON_LATIN = /(?![\p{Script=Latin}])\p{L}/u;
 const OCR_DIGITS = /^(?:[015]\p{L}|.*\p{L}\d+\p{L})/u;
 
 export function findSuspects(tokens: Token[], res: Resources): Suspect[] {
@@ -55,7 +57,7 @@ export function findSuspects(tokens: Token[], res: Resources): Suspect[] {
       i = hy.to;
       continue;
     }
-    if (t.text.length < 2) continue;
+    if (t.text.length < 2 || NON_LATIN.test(t.text)) continue;
     const m = POSSESSIVE.exec(t.text);
     const base = m && t.text.length > 3 ? t.text.slice(0, -2) : t.text;
     const q = normalizeWord(base);
@@ -65,7 +67,9 @@ export function findSuspects(tokens: Token[], res: Resources): Suspect[] {
     const known = !hasDigit && res.lexicon.has(q);
     const count = known ? res.lexicon.corpusCount(q) : 0;
     const pattern = casePattern(base);
-    const stray = q.length <= 2 && !hasDigit && count < p.strayMaxCount && pattern === 'lower';
+    // a short lower-case token between two known words may be a stray mark (margin noise, a broken letter)
+    const stray =
+      q.length <= 2 && !hasDigit && count < p.strayMaxCount && pattern === 'lower' && knownNeighbours(tokens, i, res);
     if (known && count > p.rareWordCount && !stray) continue;
     if (known && q.length < 3 && !stray) continue;
     // short all-caps tokens are acronyms; leave them unless they hold digits (OCR)
@@ -131,4 +135,18 @@ function sentenceInitial(tokens: Token[], i: number): boolean {
     return t.kind === 'punct' && SENTENCE_END.has(t.text);
   }
   return true;
+}
+
+/** The nearest words on both sides (within the sentence) are known words, or there is none. */
+function knownNeighbours(tokens: Token[], i: number, res: Resources): boolean {
+  const ok = (j: number, step: number): boolean => {
+    for (; j >= 0 && j < tokens.length; j += step) {
+      const t = tokens[j];
+      if (t.kind === 'space') continue;
+      if (t.kind !== 'word') return true;
+      return res.lexicon.corpusCount(normalizeWord(t.text)) >= 5;
+    }
+    return true;
+  };
+  return ok(i - 1, -1) && ok(i + 1, 1);
 }

@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { DeleteIndex } from './delete-index.js';
+import { osaDistance } from './edit-distance.js';
+import { Channel } from './channel.js';
+
+describe('osaDistance', () => {
+  it('counts edits and transpositions, giving up past max', () => {
+    expect(osaDistance('kitten', 'sitting', 5)).toBe(3);
+    expect(osaDistance('teh', 'the', 2)).toBe(1);
+    expect(osaDistance('abcdef', 'uvwxyz', 2)).toBe(3);
+  });
+});
+
+describe('DeleteIndex', () => {
+  const words = ['the', 'committee', 'afternoon', 'must', 'some', 'then', 'other', 'against'];
+  const idx = new DeleteIndex(words);
+  it('finds every word within the distance, and only those', () => {
+    const found = (q: string, d?: number) => idx.lookup(q, d).map((r) => words[r.id]).sort();
+    expect(found('tbe', 1)).toEqual(['the']);
+    expect(found('cornmittee')).toEqual(['committee']);
+    expect(found('agaiust')).toEqual(['against']);
+    expect(found('xyzzy')).toEqual([]);
+    for (const w of words) for (const q of ['tbe', 'rnust', 'sorne', 'othcr']) {
+      const d = osaDistance(q, w, 2);
+      expect(found(q).includes(w)).toBe(d <= 2);
+    }
+  });
+});
+
+describe('Channel', () => {
+  const ch = new Channel();
+  it('makes OCR confusions cheaper than arbitrary edits', () => {
+    expect(ch.cost('rnust', 'must')).toBeLessThan(ch.cost('xust', 'must'));
+    expect(ch.cost('tbe', 'the')).toBeLessThan(ch.cost('tqe', 'the'));
+    expect(ch.cost('c4t', 'cat')).toBeLessThan(1);
+    expect(ch.cost('the', 'the')).toBe(0);
+  });
+});

@@ -1,0 +1,92 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadCorrector } from '../corrector.js';
+import type { Corrector } from '../types.js';
+import { makeTinyCheckpoint } from '../test-support/tiny-checkpoint.js';
+import { applyEdits } from './clean-text.js';
+import { splitIntoWindows } from './windows.js';
+
+let corrector: Corrector;
+beforeAll(async () => {
+  corrector = await loadCorrector({ checkpointDir: await makeTinyCheckpoint() });
+});
+
+const clean1 = async (text: string, opts = {}) => (await corrector.clean([text], opts))[0];
+
+describe('correction', () => {
+  it('fixes OCR misreadings of known words and keeps case', async () => {
+    const r = await clean1('Tbe cornmittee of the harbour board rnet on Tuesday.');
+    expect(r.text).toBe('The committee of the harbour board met on Tuesday.');
+  });
+
+  it('reports edits with offsets into the input that rebuild the output', async () => {
+    const input = 'The engineer statcd that the foundations were sound.';
+    const r = await clean1(input);
+    expect(r.text).toBe('The engineer stated that the foundations were sound.');
+    expect(r.edits).toHaveLength(1);
+    const e = r.edits[0];
+    expect(input.slice(e.start, e.end)).toBe(e.original);
+    expect(e).toMatchObject({ original: 'statcd', replacement: 'stated' });
+    expect(e.confidence).toBeGreaterThan(0.5);
+    expect(e.confidence).toBeLessThanOrEqual(1);
+    expect(applyEdits(input, r.edits)).toBe(r.text);
+  });
+
+  it('leaves clean text, URLs, e-mails, numbers and code untouched', async () => {
+    const input = 'The report (see https://ex.org/rnet?id=3, mail tbe@ex.org) cost 14,500 in 1887; run `cornmittee --rnet` now.';
+    const r = await clean1(input);
+    expect(r.text).toBe(input);
+    expect(r.edits).toEqual([]);
+  });
+
+  it('keeps protected terms', async () => {
+    const r = await clean1('The Cornmittee met.', { protectedTerms: ['Cornmittee'] });
+    expect(r.text).toBe('The Cornmittee met.');
+  });
+
+  it('applies nothing below the confidence threshold', async () => {
+    const r = await clean1('Tbe cornmittee rnet.', { threshold: 1 });
+    expect(r.edits).toEqual([]);
+  });
+
+  it('joins a word hyphenated across a line break and keeps the number of lines', async () => {
+    const input = 'the foun-\ndations were sound\nand the board adjourned';
+    const r = await clean1(input);
+    expect(r.text).toBe('the foundations\nwere sound\nand the board adjourned');
+    expect(r.text.split('\n')).toHaveLength(input.split('\n').length);
+  });
+
+  it('passes scripts it has no table for through unchanged', async () => {
+    const input = '東京は雨です。 שלום עולם 😀👍🏽 Ĉu vi parolas?';
+    expect((await clean1(input)).text).toBe(input);
+  });
+
+  it('handles empty and whitespace-only input', async () => {
+    expect((await clean1('')).text).toBe('');
+    expect((await clean1('  \n\t\n')).text).toBe('  \n\t\n');
+  });
+
+  it('corrects long documents window by window with offsets into the whole document', async () => {
+    const line = 'Tbe engineer stated that the foundations were sound.\n';
+    const doc = line.repeat(400);
+    const r = await clean1(doc);
+    expect(r.text).toBe(doc.replaceAll('Tbe', 'The'));
+    expect(r.edits).toHaveLength(400);
+    expect(applyEdits(doc, r.edits)).toBe(r.text);
+  });
+
+  it('rejects a threshold out of range', async () => {
+    await expect(corrector.clean(['x'], { threshold: 2 })).rejects.toThrow(/threshold/);
+  });
+});
+
+describe('splitIntoWindows', () => {
+  it('cuts at line boundaries, never after a hyphenated line, and covers the text', () => {
+    const text = Array.from({ length: 50 }, (_, i) => (i % 7 === 3 ? `line ${i} exten-` : `line ${i} text`)).join('\n');
+    const w = splitIntoWindows(text, 60);
+    expect(w.map((x) => x.text).join('')).toBe(text);
+    for (const x of w.slice(0, -1)) {
+      expect(x.text.endsWith('\n')).toBe(true);
+      expect(x.text).not.toMatch(/-\n$/);
+    }
+  });
+});

@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { tokenize, isNumberLike } from './tokenize.js';
+
+const kinds = (s: string, terms: string[] = []) => tokenize(s, terms).filter((t) => t.kind !== 'space').map((t) => `${t.kind}:${t.text}`);
+
+describe('tokenize', () => {
+  it('covers the text exactly, in order', () => {
+    const s = 'Tbe c4t sat 0n the rnat — see https://x.org/a?b=1, j.doe@ex.com.\n\tNext line';
+    const toks = tokenize(s);
+    expect(toks.map((t) => t.text).join('')).toBe(s);
+    for (let i = 1; i < toks.length; i++) expect(toks[i].start).toBe(toks[i - 1].end);
+  });
+
+  it('protects URLs, e-mails, code, paths, identifiers and user terms', () => {
+    const k = kinds('Run `npm i` then open config.json or /etc/hosts; call getObject on S3 with my_var. Mail a.b@c.org or https://ex.com/x.', ['Acme Corp']);
+    expect(k).toContain('protected:`npm i`');
+    expect(k).toContain('protected:config.json');
+    expect(k).toContain('protected:/etc/hosts');
+    expect(k).toContain('protected:getObject');
+    expect(k).toContain('protected:S3');
+    expect(k).toContain('protected:my_var');
+    expect(k).toContain('protected:a.b@c.org');
+    expect(k).toContain('protected:https://ex.com/x.');
+    expect(kinds('We use Acme Corp daily', ['Acme Corp'])).toContain('protected:Acme Corp');
+  });
+
+  it('treats numbers with units as numbers but digits inside letters as OCR suspects', () => {
+    expect(isNumberLike('1887')).toBe(true);
+    expect(isNumberLike('3rd')).toBe(true);
+    expect(isNumberLike('12kg')).toBe(true);
+    expect(isNumberLike('5GB')).toBe(true);
+    expect(isNumberLike('c4t')).toBe(false);
+    expect(isNumberLike('0n')).toBe(false);
+    expect(isNumberLike('wor1d')).toBe(false);
+  });
+
+  it('keeps surrogate pairs whole', () => {
+    const s = 'ok 😀 fine';
+    expect(tokenize(s).map((t) => t.text)).toContain('😀');
+  });
+});
