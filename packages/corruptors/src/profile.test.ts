@@ -27,7 +27,12 @@ describe('fitProfile', () => {
   const known = createCorruptor({ rates: { drop: 0.01, ocr: 0.03, merge: 0.02, case: 0.005 } });
   const cleanTexts = Array.from({ length: 3000 }, () => prose(rng, 25));
   const pairs: Pair[] = cleanTexts.map((clean) => ({ clean, noisy: known.fn(clean, rng).noisy }));
-  const profile = fitProfile(pairs, { sources: ['synthetic'] });
+  const progress: number[] = [];
+  const profile = fitProfile(pairs, { sources: ['synthetic'], onProgress: (n) => progress.push(n) });
+
+  it('reports progress', () => {
+    expect(progress).toEqual([1000, 2000, 3000]);
+  });
 
   it('recovers the per-kind rates of a known corruptor', () => {
     // ground truth: edits per clean char, by kind, of the same corruptor on the same texts (fresh stream)

@@ -43,6 +43,8 @@ export interface FitOptions {
   minCount?: number;
   /** Keep at most this many replacements per `from` (default 24; 3× that per insertion context). */
   maxPerKey?: number;
+  /** Called every 1000 pairs with the number of pairs aligned so far. */
+  onProgress?: (pairsDone: number) => void;
   /** Fewest edits for a left-context entry in `ctx` (default 8). */
   minContextEdits?: number;
   /** Skip pairs whose edit ops exceed this fraction of the clean length (default 0.5). */
@@ -74,7 +76,9 @@ export function fitProfile(pairs: Iterable<Pair>, options: FitOptions = {}): Pro
     if (!inner) m.set(k, (inner = new Map()));
     inner.set(v, (inner.get(v) ?? 0) + 1);
   };
+  let seen = 0;
   for (const { noisy, clean } of pairs) {
+    if (++seen % 1000 === 0) options.onProgress?.(seen);
     if (clean.length === 0) continue;
     const edits = alignPair(noisy, clean);
     let pairOps = 0;
