@@ -1,6 +1,37 @@
 /** Tunable weights of the ranker; stored in the checkpoint's config and tuned on dev sets. */
 export interface RankParams {
   /** Log-probability per edit unit of the channel model (negative). */
+  channelScale: number;
+  /** Unigram probability given to a word the lexicon does not know. */
+  unknownProb: number;
+  /** Log bonus for keeping a word the lexicon knows (real-word errors are rarer than non-words). */
+  knownKeepBonus: number;
+  /** Extra log bonus for keeping an unknown capitalised word that is not sentence-initial (names). */
+  nameKeepBonus: number;
+  /** Interpolation weight of the bigram estimate against the unigram. */
+  bigramWeight: number;
+  /** Words the lexicon knows with at most this corpus count are checked as possible real-word errors. */
+  rareWordCount: number;
+  /** Candidates kept per word after the cheap pre-ranking. */
+  maxCandidates: number;
+  /** Largest channel cost considered. */
+  maxCost: number;
+  /** Weight of the neural scorer's log-probability (0: the scorer is not loaded). */
+  neuralWeight: number;
+  /** Lower-case tokens of 1–2 letters seen fewer times than this may be deleted as stray marks. */
+  strayMaxCount: number;
+  /** Channel cost of deleting a stray token. */
+  strayDeleteCost: number;
+  /** Channel cost of joining a word hyphenated across a break. */
+  hyphenJoinCost: number;
+  /** Log bonus per log(1 + earlier occurrences) for keeping an unknown word that recurs in the text. */
+  repeatKeepBonus: number;
+  /** Default confidence threshold for applying an edit. */
+  threshold: number;
+}
+
+/** Defaults, tuned on the dev splits with packages/model/scripts/tune.ts (see docs/model.md). */
+export const DEFAULT_PARAMS: RankParams = {
   channelScale: -6,
   unknownProb: 1e-9,
   knownKeepBonus: 4,
