@@ -131,7 +131,7 @@ function hyphenated(tokens: Token[], i: number, res: Resources): Suspect | null 
 function sentenceInitial(tokens: Token[], i: number): boolean {
   for (let j = i - 1; j >= 0; j--) {
     const t = tokens[j];
-    if (t.kind === 'space' || (t.kind === 'punct' && /["“‘'(\[]/.test(t.text))) continue;
+    if (t.kind === 'space' || (t.kind === 'punct' && /["“‘'([]/.test(t.text))) continue;
     return t.kind === 'punct' && SENTENCE_END.has(t.text);
   }
   return true;
