@@ -26,7 +26,7 @@ function deps(extra: Partial<DocumentDeps> = {}) {
   const corrector = createFakeCorrector();
   const embedder = createFakeEmbedder();
   const d: DocumentDeps = {
-    corrector,
+    getCorrector: async () => corrector,
     getEmbedder: async () => embedder,
     embeddingEnabled: true,
     chunking: { targetChars: 60, maxChars: 80 },

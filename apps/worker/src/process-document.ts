@@ -27,7 +27,8 @@ export interface DocumentJobContext {
 }
 
 export interface DocumentDeps {
-  corrector: Corrector;
+  /** Loaded on first use (after the payload was validated, so bad payloads fail without waiting for the model). */
+  getCorrector: () => Promise<Corrector>;
   /** Loaded on first use; undefined when EMBEDDING_PROVIDER=none. */
   getEmbedder: () => Promise<Embedder | undefined>;
   embeddingEnabled: boolean;
@@ -95,15 +96,16 @@ export async function processDocument(job: DocumentJobContext, deps: DocumentDep
   const progress = progressReporter(job, deps.progressIntervalMs ?? 250, now, doc.embed);
   const text = doc.text;
   const chunks = chunkText(text, deps.chunking);
+  const corrector = chunks.length > 0 ? await deps.getCorrector() : undefined;
   const totalChars = chunks.reduce((s, c) => s + c.text.length, 0);
 
   // 1. Clean
   const cleanStart = now();
   await progress.report('cleaning', 0, totalChars, true);
   const cleaned =
-    chunks.length === 0
+    !corrector
       ? []
-      : await deps.corrector.clean(
+      : await corrector.clean(
           chunks.map((c) => c.text),
           {
             threshold: doc.options?.threshold ?? deps.defaultThreshold,

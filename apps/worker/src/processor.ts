@@ -12,7 +12,23 @@ import { processDocument } from './process-document.js';
 import { SANDBOX_CONFIG_ENV } from './sandbox-env.js';
 
 // If the parent worker dies (even by SIGKILL), do not keep computing a job nobody will collect.
-if (typeof process.send === 'function') process.once('disconnect', () => process.exit(0));
+// BullMQ's child code reports over IPC; once the parent is gone those sends fail (EPIPE), and its
+// uncaughtException handler would try to report that failure over the same dead channel, again and
+// again, spinning at 100 % CPU and never reaching the 'disconnect' event. Exit instead.
+function isDeadChannel(err: unknown): boolean {
+  const code = (err as { code?: string } | undefined)?.code;
+  return !process.connected || code === 'EPIPE' || code === 'ERR_IPC_CHANNEL_CLOSED' || code === 'ECONNRESET';
+}
+if (typeof process.send === 'function') {
+  process.once('disconnect', () => process.exit(0));
+  process.prependListener('uncaughtException', (err) => {
+    if (isDeadChannel(err)) process.exit(0);
+  });
+  process.on('unhandledRejection', (reason) => {
+    if (isDeadChannel(reason)) process.exit(0);
+    throw reason; // as Node would: becomes an uncaught exception, which BullMQ reports as a job failure
+  });
+}
 
 let config: WorkerConfig | undefined;
 let corrector: Promise<Corrector> | undefined;
@@ -40,7 +56,6 @@ function once<T>(get: () => Promise<T> | undefined, set: (p: Promise<T> | undefi
 
 export default async function documentProcessor(job: SandboxedJob): Promise<DocumentResult> {
   const cfg = sandboxConfig();
-  const c = await once(() => corrector, (p) => (corrector = p), () => loadCorrectorFrom(cfg.corrector.module));
   return processDocument(
     {
       id: job.id ?? 'unknown',
@@ -53,7 +68,7 @@ export default async function documentProcessor(job: SandboxedJob): Promise<Docu
       },
     },
     {
-      corrector: c,
+      getCorrector: () => once(() => corrector, (p) => (corrector = p), () => loadCorrectorFrom(cfg.corrector.module)),
       getEmbedder: () => once(() => embedder, (p) => (embedder = p), () => createEmbedder(cfg.embedding)),
       embeddingEnabled: cfg.embedding.provider !== 'none',
       chunking: cfg.chunking,

@@ -7,7 +7,8 @@ import type { Redis } from 'ioredis';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createRedisConnection } from './redis.js';
 import { TEST_REDIS_URL, deletePrefix, randomPrefix, waitFor } from './testing/redis-test-utils.js';
-import { FAKE_CORRECTOR_MODULE } from './testing/worker-config.js';
+import { expectConsistent, noisyDocument } from './testing/noisy-text.js';
+import { TEST_CORRECTOR_MODULE } from './testing/worker-config.js';
 
 const ENTRY = fileURLToPath(new URL('./index.ts', import.meta.url));
 const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
@@ -26,7 +27,7 @@ function spawnWorker(prefix: string, env: Record<string, string>): Spawned {
       REDIS_URL: TEST_REDIS_URL,
       QUEUE_PREFIX: prefix,
       EMBEDDING_PROVIDER: 'none',
-      CORRECTOR_MODULE: process.env.WORKER_TEST_CORRECTOR ?? FAKE_CORRECTOR_MODULE,
+      CORRECTOR_MODULE: TEST_CORRECTOR_MODULE,
       WORKER_LOCK_DURATION_MS: '2000',
       WORKER_STALLED_INTERVAL_MS: '1000',
       WORKER_MAX_STALLED_COUNT: '5',
@@ -85,59 +86,76 @@ describe('worker process', () => {
     }
   }
 
+  /** Waits until some active job is part-way through cleaning. */
+  async function waitMidClean(): Promise<string[]> {
+    return waitFor(
+      async () => {
+        const active = await queue.getJobs(['active']);
+        const mid = active.some((j) => {
+          const p = j.progress as { phase?: string; done?: number; total?: number };
+          return p?.phase === 'cleaning' && (p.done ?? 0) > 0 && (p.done ?? 0) < (p.total ?? 0);
+        });
+        return mid ? active.map((j) => j.id!) : undefined;
+      },
+      120_000,
+      'a job part-way through cleaning',
+    );
+  }
+
   it('loses no job when a worker is killed with SIGKILL mid-job and another takes over', async () => {
-    // ~1.5 s of busy CPU per document in the sandbox.
-    const env = { FAKE_CORRECTOR_DELAY_MS_PER_CHAR: '20', WORKER_CONCURRENCY: '2' };
+    // Long documents (~35 KB each) so that the kill lands in the middle of cleaning.
+    const env = { WORKER_CONCURRENCY: '2', FAKE_CORRECTOR_DELAY_MS_PER_CHAR: '0.2' };
     const first = spawnWorker(prefix, env);
     spawned.push(first);
-    const n = 6;
-    const text = (i: number) => `Doc ${i}: Tbe c4t sat 0n the rnat and more words here.`;
+    const n = 5;
+    const texts = Array.from({ length: n }, (_, i) => noisyDocument(120, i));
     await queue.addBulk(
-      Array.from({ length: n }, (_, i) => ({
+      texts.map((text, i) => ({
         name: DOCUMENT_JOB_NAME,
-        data: { documentId: `crash-${i}`, text: text(i) },
+        data: { documentId: `crash-${i}`, text },
         opts: { jobId: jobIdFor(`crash-${i}`), attempts: 3, backoff: { type: 'exponential', delay: 200 } },
       })),
     );
-    // Wait until the first worker is in the middle of jobs.
-    await waitFor(async () => (await queue.getActiveCount()) >= 1, 60_000, 'an active job');
-    const activeBefore = (await queue.getJobs(['active'])).map((j) => j.id);
+    const activeBefore = await waitMidClean();
     const children = await sandboxPids(first.proc.pid!);
     first.proc.kill('SIGKILL');
     expect((await first.exited).signal).toBe('SIGKILL');
     expect(activeBefore.length).toBeGreaterThanOrEqual(1);
+    expect(children.length).toBeGreaterThanOrEqual(1);
     // Orphaned sandbox processes notice the parent is gone and exit.
-    await waitFor(async () => children.every((pid) => !isAlive(pid)), 20_000, 'orphaned sandbox processes to exit');
+    await waitFor(async () => children.every((pid) => !isAlive(pid)), 30_000, 'orphaned sandbox processes to exit');
 
     const second = spawnWorker(prefix, env);
     spawned.push(second);
-    await waitFor(async () => (await queue.getCompletedCount()) === n, 120_000, `all ${n} jobs to complete`);
+    await waitFor(async () => (await queue.getCompletedCount()) === n, 240_000, `all ${n} jobs to complete`);
     expect(await queue.getJobCounts('completed', 'failed', 'wait', 'active', 'delayed')).toEqual({
       completed: n, failed: 0, wait: 0, active: 0, delayed: 0,
     });
     for (let i = 0; i < n; i++) {
       const job = await queue.getJob(jobIdFor(`crash-${i}`));
-      expect(DocumentResultSchema.parse(job!.returnvalue).text).toBe(`Doc ${i}: The cat sat on the mat and more words here.`);
+      const r = DocumentResultSchema.parse(job!.returnvalue);
+      expect(r.documentId).toBe(`crash-${i}`);
+      expectConsistent(texts[i]!, r, expect);
     }
     // The jobs that were active when the worker died were recovered as stalled by the second worker.
     for (const id of activeBefore) {
-      const job = await queue.getJob(id!);
+      const job = await queue.getJob(id);
       expect(job!.stalledCounter).toBeGreaterThanOrEqual(1);
     }
-  });
+  }, 300_000);
 
   it('drains on SIGTERM: the active job finishes, then the process exits 0', async () => {
-    const w = spawnWorker(prefix, { FAKE_CORRECTOR_DELAY_MS_PER_CHAR: '40', WORKER_LOCK_DURATION_MS: '30000', WORKER_STALLED_INTERVAL_MS: '30000' });
+    const w = spawnWorker(prefix, { WORKER_LOCK_DURATION_MS: '30000', WORKER_STALLED_INTERVAL_MS: '30000', FAKE_CORRECTOR_DELAY_MS_PER_CHAR: '0.2' });
     spawned.push(w);
-    const job = await queue.add(DOCUMENT_JOB_NAME, { documentId: 'drain', text: 'Tbe c4t sat 0n the rnat, slowly.' }, { jobId: 'drain' });
-    await waitFor(async () => (await job.getState()) === 'active', 60_000, 'the job to start');
-    await new Promise((r) => setTimeout(r, 200));
+    const text = noisyDocument(140, 7);
+    await queue.add(DOCUMENT_JOB_NAME, { documentId: 'drain', text }, { jobId: 'drain' });
+    await waitMidClean();
     w.proc.kill('SIGTERM');
     const exit = await w.exited;
     expect(exit.code).toBe(0);
     const done = await queue.getJob('drain');
     expect(await done!.getState()).toBe('completed');
-    expect(DocumentResultSchema.parse(done!.returnvalue).text).toBe('The cat sat on the mat, slowly.');
+    expectConsistent(text, DocumentResultSchema.parse(done!.returnvalue), expect);
     expect(w.output.join('')).toMatch(/SIGTERM: draining/);
   });
 

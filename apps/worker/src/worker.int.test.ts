@@ -1,16 +1,21 @@
 import { DOCUMENT_JOB_NAME, type DocumentJob, DocumentResultSchema, QUEUES, jobIdFor } from '@unsmudge/jobs';
 import { Queue, QueueEvents } from 'bullmq';
 import type { Redis } from 'ioredis';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createRedisConnection } from './redis.js';
-import { TEST_REDIS_URL, deletePrefix, randomPrefix } from './testing/redis-test-utils.js';
-import { FAKE_CORRECTOR_MODULE, testWorkerConfig } from './testing/worker-config.js';
-import { type DocumentWorker, createDocumentWorker } from './worker.js';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { Embedder } from './embeddings/types.js';
+import { loadUseLiteEmbedder } from './embeddings/use-lite.js';
 import { cosine } from './embeddings/vector-math.js';
+import { createRedisConnection } from './redis.js';
+import { expectConsistent, noisyDocument } from './testing/noisy-text.js';
+import { TEST_REDIS_URL, deletePrefix, randomPrefix } from './testing/redis-test-utils.js';
+import { TEST_CORRECTOR_MODULE, testWorkerConfig } from './testing/worker-config.js';
+import { type DocumentWorker, createDocumentWorker } from './worker.js';
 
 const JOB_OPTS = { attempts: 3, backoff: { type: 'exponential', delay: 500 } } as const;
+const BAD_TOKENS = /\b(Tbe|tbe|c4t|0n|rnat|Cmincil|rneet|nurnber|cornmittee|rnail|rnembers|0rder)\b/g;
+const countBad = (s: string) => (s.match(BAD_TOKENS) ?? []).length;
 
-describe('document worker (real Redis, sandboxed processor)', () => {
+describe(`document worker (real Redis, sandboxed processor, corrector ${TEST_CORRECTOR_MODULE})`, () => {
   let prefix: string;
   let connection: Redis;
   let queue: Queue;
@@ -23,6 +28,7 @@ describe('document worker (real Redis, sandboxed processor)', () => {
     queue = new Queue(QUEUES.documents, { connection, prefix });
     queue.setMaxListeners(200);
     events = new QueueEvents(QUEUES.documents, { connection: { url: TEST_REDIS_URL }, prefix });
+    events.setMaxListeners(200);
     await events.waitUntilReady();
   });
 
@@ -36,41 +42,42 @@ describe('document worker (real Redis, sandboxed processor)', () => {
   });
 
   function start(env: Record<string, string> = {}) {
-    const config = testWorkerConfig({
-      REDIS_URL: TEST_REDIS_URL,
-      QUEUE_PREFIX: prefix,
-      CORRECTOR_MODULE: process.env.WORKER_TEST_CORRECTOR ?? FAKE_CORRECTOR_MODULE,
-      ...env,
-    });
+    const config = testWorkerConfig({ REDIS_URL: TEST_REDIS_URL, QUEUE_PREFIX: prefix, CORRECTOR_MODULE: TEST_CORRECTOR_MODULE, ...env });
     worker = createDocumentWorker({ config, connection });
     return config;
   }
 
   it('cleans and embeds a document enqueued with the jobs schema', async () => {
     start({ WORKER_CONCURRENCY: '1', EMBEDDING_PROVIDER: 'use-lite' });
+    const clean = 'The stock market fell sharply after the rate rise, see https://example.com/0n and call 555-0100.';
     const payload: DocumentJob = {
       documentId: 'int-doc-1',
-      text: 'Tbe c4t sat 0n the rnat.\n\nThe stock market fell sharply after the rate rise.',
+      text: `${noisyDocument(3)}\n\n\n${clean}\n`,
       embed: true,
       metadata: { source: 'int-test' },
     };
     const progress: unknown[] = [];
-    events.on('progress', ({ data }) => progress.push(data));
+    events.on('progress', ({ jobId, data }) => jobId === jobIdFor(payload.documentId) && progress.push(data));
     const job = await queue.add(DOCUMENT_JOB_NAME, payload, { ...JOB_OPTS, jobId: jobIdFor(payload.documentId) });
-    const result = DocumentResultSchema.parse(await job.waitUntilFinished(events, 120_000));
+    const result = DocumentResultSchema.parse(await job.waitUntilFinished(events, 150_000));
     expect(result.documentId).toBe('int-doc-1');
-    expect(result.text.startsWith('The cat sat on the mat.')).toBe(true);
-    expect(result.edits.length).toBeGreaterThanOrEqual(4);
+    expectConsistent(payload.text, result, expect);
+    expect(result.edits.length).toBeGreaterThan(0);
+    expect(countBad(result.text)).toBeLessThan(countBad(payload.text));
+    // Clean text, URLs, numbers and the whitespace structure come through unchanged.
+    expect(result.text.endsWith(`\n\n\n${clean}\n`)).toBe(true);
+    expect(result.text.split('\n\n').length).toBe(payload.text.split('\n\n').length);
     expect(result.embedding).toEqual({ provider: 'use-lite', model: 'universal-sentence-encoder-lite', dimensions: 512 });
-    expect(result.chunks.length).toBeGreaterThanOrEqual(1);
     for (const c of result.chunks) expect(c.embedding).toHaveLength(512);
     expect(result.metadata).toEqual({ source: 'int-test' });
+    expect(result.stats.edits).toBe(result.edits.length);
     // What the API reads back from BullMQ.
     const stored = await queue.getJob(jobIdFor(payload.documentId));
     expect(await stored!.getState()).toBe('completed');
     expect(stored!.returnvalue).toEqual(result);
     expect(stored!.progress).toMatchObject({ phase: 'done', percent: 100 });
-    expect(progress.length).toBeGreaterThan(0);
+    expect(progress.some((p) => (p as { phase: string }).phase === 'cleaning')).toBe(true);
+    expect(progress.some((p) => (p as { phase: string }).phase === 'embedding')).toBe(true);
   });
 
   it('fails a bad payload at once with its reason, without retrying', async () => {
@@ -85,16 +92,19 @@ describe('document worker (real Redis, sandboxed processor)', () => {
 
   it('completes 50 documents', async () => {
     start({ WORKER_CONCURRENCY: '2', EMBEDDING_PROVIDER: 'none' });
+    const texts = Array.from({ length: 50 }, (_, i) => noisyDocument(2, i));
     const jobs = await queue.addBulk(
-      Array.from({ length: 50 }, (_, i) => ({
-        name: DOCUMENT_JOB_NAME,
-        data: { documentId: `bulk-${i}`, text: `Document ${i}: Tbe c4t sat 0n the rnat.\n\nAnother paragraph ${i}.` },
-        opts: { ...JOB_OPTS, jobId: jobIdFor(`bulk-${i}`) },
-      })),
+      texts.map((text, i) => ({ name: DOCUMENT_JOB_NAME, data: { documentId: `bulk-${i}`, text }, opts: { ...JOB_OPTS, jobId: jobIdFor(`bulk-${i}`) } })),
     );
-    const results = await Promise.all(jobs.map((j) => j.waitUntilFinished(events, 150_000)));
+    const results = (await Promise.all(jobs.map((j) => j.waitUntilFinished(events, 170_000)))).map((r) => DocumentResultSchema.parse(r));
     expect(results).toHaveLength(50);
-    results.forEach((r, i) => expect(DocumentResultSchema.parse(r).text).toBe(`Document ${i}: The cat sat on the mat.\n\nAnother paragraph ${i}.`));
+    results.forEach((r, i) => {
+      expect(r.documentId).toBe(`bulk-${i}`);
+      expectConsistent(texts[i]!, r, expect);
+    });
+    const before = texts.reduce((s, t) => s + countBad(t), 0);
+    const after = results.reduce((s, r) => s + countBad(r.text), 0);
+    expect(after).toBeLessThan(before);
     expect(await queue.getJobCounts('completed', 'failed', 'wait', 'active')).toEqual({ completed: 50, failed: 0, wait: 0, active: 0 });
   });
 
@@ -111,15 +121,24 @@ describe('document worker (real Redis, sandboxed processor)', () => {
     expect(await queue.getJob('ttl-2')).toBeDefined();
   });
 
-  it('embeds the cleaned text, so a cleaned OCR document embeds like its clean original', async () => {
-    start({ EMBEDDING_PROVIDER: 'use-lite' });
-    const clean = 'The cat sat on the mat.';
-    const job = await queue.add(DOCUMENT_JOB_NAME, { documentId: 'emb', text: 'Tbe c4t sat 0n the rnat.', embed: true }, { jobId: 'emb' });
-    const noisyJob = await queue.add(DOCUMENT_JOB_NAME, { documentId: 'ref', text: clean, embed: true }, { jobId: 'ref' });
-    const [r, ref] = [await job.waitUntilFinished(events, 120_000), await noisyJob.waitUntilFinished(events, 120_000)].map((x) =>
-      DocumentResultSchema.parse(x),
-    );
-    expect(r!.text).toBe(clean);
-    expect(cosine(r!.chunks[0]!.embedding!, ref!.chunks[0]!.embedding!)).toBeGreaterThan(0.999);
+  describe('embedding what was cleaned', () => {
+    let reference: Embedder;
+    beforeAll(async () => {
+      reference = await loadUseLiteEmbedder();
+    });
+    afterAll(async () => reference?.dispose());
+
+    it('brings an OCR-damaged sentence closer to its clean original', async () => {
+      start({ EMBEDDING_PROVIDER: 'use-lite' });
+      const clean = 'The cat sat on the mat near the window of the old house.';
+      const noisy = 'Tbe c4t sat 0n the rnat near the window of the old house.';
+      const job = await queue.add(DOCUMENT_JOB_NAME, { documentId: 'emb', text: noisy, embed: true }, { jobId: 'emb' });
+      const r = DocumentResultSchema.parse(await job.waitUntilFinished(events, 150_000));
+      const [cleanVec, noisyVec] = await reference.embed([clean, noisy]);
+      const cleanedVec = r.chunks[0]!.embedding!;
+      // The worker's vector is the same model's embedding of the cleaned text.
+      expect(cosine(cleanedVec, (await reference.embed([r.text]))[0]!)).toBeGreaterThan(0.9999);
+      expect(cosine(cleanedVec, cleanVec!)).toBeGreaterThan(cosine(noisyVec!, cleanVec!));
+    });
   });
 });
