@@ -1,9 +1,9 @@
 /**
  * Load test of POST /v1/correct on loopback: autocannon at a fixed rate with ~1 KB texts.
  *
- *   pnpm --filter @unsmudge/api bench:correct [--rate 20] [--duration 20] [--connections 4] [--chars 1024] [--allow-fake]
+ *   pnpm --filter @unsmudge/api bench:correct [--rate 20] [--duration 20] [--connections 4] [--chars 1024] [--threads 1] [--allow-fake]
  *
- * Uses the shipped model through loadCorrector(); with --allow-fake (and only then) it falls back to the
+ * Uses the shipped model through loadCorrector(), in --threads worker threads as the API does (0 = in-process); with --allow-fake (and only then) it falls back to the
  * test dictionary corrector when the model cannot load, and says so, which measures HTTP overhead only.
  */
 import { readFileSync } from 'node:fs';
@@ -17,6 +17,7 @@ import type { Corrector } from '@unsmudge/model';
 import { BullJobQueue, createProducerConnection } from '../src/bullmq-job-queue.js';
 import { loadConfig } from '../src/config.js';
 import { loadShippedCorrector } from '../src/load-corrector.js';
+import { createThreadedCorrector } from '../src/threaded-corrector.js';
 import { createServer } from '../src/server.js';
 import { createFakeCorrector } from '../src/testing/fake-corrector.js';
 
@@ -26,6 +27,7 @@ const { values: args } = parseArgs({
     duration: { type: 'string', default: '20' },
     connections: { type: 'string', default: '4' },
     chars: { type: 'string', default: '1024' },
+    threads: { type: 'string', default: '1' },
     'allow-fake': { type: 'boolean', default: false },
   },
 });
@@ -33,11 +35,12 @@ const rate = Number(args.rate);
 const duration = Number(args.duration);
 const connections = Number(args.connections);
 const chars = Number(args.chars);
+const threads = Number(args.threads);
 
 let corrector: Corrector;
 let correctorLabel: string;
 try {
-  corrector = await loadShippedCorrector();
+  corrector = threads > 0 ? await createThreadedCorrector({ threads }) : await loadShippedCorrector();
   correctorLabel = `${corrector.info.checkpoint} (backend ${corrector.info.backend}, loaded in ${corrector.info.loadMs} ms)`;
 } catch (err) {
   if (!args['allow-fake']) {
@@ -59,7 +62,7 @@ const bodies = Array.from({ length: 64 }, (_, i) => {
 const config = loadConfig({ AUTH_DISABLED: 'true', LOG_LEVEL: 'silent', RATE_LIMIT_PER_MINUTE: '1000000', RATE_LIMIT_BURST: '1000000', QUEUE_PREFIX: 'bench', CORRECT_QUEUE_LIMIT: '100000' });
 const connection = createProducerConnection(config.redisUrl);
 connection.on('error', () => {});
-const queue = new BullJobQueue({ connection, prefix: config.queuePrefix, attempts: 1, resultTtlSeconds: 60 });
+const queue = new BullJobQueue({ connection, prefix: config.queuePrefix, attempts: 1, resultTtlSeconds: 60, failedTtlSeconds: 60 });
 const app = createServer({ config, corrector, queue });
 const server = app.listen(0, '127.0.0.1');
 await new Promise((resolve) => server.once('listening', resolve));

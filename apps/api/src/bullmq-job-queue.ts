@@ -28,8 +28,10 @@ export interface BullJobQueueOptions {
   prefix: string;
   /** Attempts per job before it fails for good. */
   attempts: number;
-  /** Finished jobs (and their results or failure reasons) are kept this long. */
+  /** Completed jobs (and their results) are kept this long. */
   resultTtlSeconds: number;
+  /** Failed jobs (and their failure reasons) are kept this long. */
+  failedTtlSeconds: number;
 }
 
 const CHUNK = 500;
@@ -51,7 +53,7 @@ export class BullJobQueue implements JobQueue {
       attempts: options.attempts,
       backoff: { type: 'exponential', delay: 2_000 },
       removeOnComplete: { age: options.resultTtlSeconds },
-      removeOnFail: { age: options.resultTtlSeconds },
+      removeOnFail: { age: options.failedTtlSeconds },
     };
   }
 

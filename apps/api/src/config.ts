@@ -52,10 +52,12 @@ const EnvSchema = z.object({
   MAX_BATCH_DOCUMENTS: int(10_000, 1, 1_000_000),
   CORRECT_MAX_CHARS: int(100_000, 1, 10_000_000),
   CORRECT_MAX_TEXTS: int(256, 1, 100_000),
+  CORRECT_THREADS: int(1, 0, 16),
   CORRECT_CONCURRENCY: int(2, 1, 64),
   CORRECT_QUEUE_LIMIT: int(64, 0, 100_000),
   QUEUE_PREFIX: z.string().min(1).regex(/^[^:\s]+$/, 'no ":" or spaces').default(DEFAULT_PREFIX),
   RESULT_TTL_SECONDS: int(86_400, 60, 365 * 86_400),
+  FAILED_TTL_SECONDS: int(7 * 86_400, 60, 365 * 86_400),
   BATCH_TTL_SECONDS: int(7 * 86_400, 60, 365 * 86_400),
   JOB_ATTEMPTS: int(3, 1, 20),
   LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
@@ -77,9 +79,10 @@ export interface ApiConfig {
   rateLimit: { perMinute: number; burst: number };
   bodyLimits: { correct: number; document: number; batch: number };
   maxBatchDocuments: number;
-  correct: { maxChars: number; maxTexts: number; concurrency: number; queueLimit: number };
+  correct: { maxChars: number; maxTexts: number; threads: number; concurrency: number; queueLimit: number };
   queuePrefix: string;
   resultTtlSeconds: number;
+  failedTtlSeconds: number;
   batchTtlSeconds: number;
   jobAttempts: number;
   logLevel: LogLevel;
@@ -134,11 +137,13 @@ export function loadConfig(env: NodeJS.ProcessEnv): ApiConfig {
     correct: {
       maxChars: e.CORRECT_MAX_CHARS,
       maxTexts: e.CORRECT_MAX_TEXTS,
+      threads: e.CORRECT_THREADS,
       concurrency: e.CORRECT_CONCURRENCY,
       queueLimit: e.CORRECT_QUEUE_LIMIT,
     },
     queuePrefix: e.QUEUE_PREFIX,
     resultTtlSeconds: e.RESULT_TTL_SECONDS,
+    failedTtlSeconds: e.FAILED_TTL_SECONDS,
     batchTtlSeconds: e.BATCH_TTL_SECONDS,
     jobAttempts: e.JOB_ATTEMPTS,
     logLevel: e.LOG_LEVEL,

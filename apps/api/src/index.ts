@@ -5,6 +5,7 @@ import type { Corrector } from '@unsmudge/model';
 import { BullJobQueue, createProducerConnection } from './bullmq-job-queue.js';
 import { ConfigError, loadConfig } from './config.js';
 import { loadShippedCorrector } from './load-corrector.js';
+import { createThreadedCorrector } from './threaded-corrector.js';
 import { createLogger } from './logger.js';
 import { createServer } from './server.js';
 
@@ -39,7 +40,7 @@ connection.on('close', () => {
   redisWasUp = false;
 });
 
-const queue = new BullJobQueue({ connection, prefix: config.queuePrefix, attempts: config.jobAttempts, resultTtlSeconds: config.resultTtlSeconds });
+const queue = new BullJobQueue({ connection, prefix: config.queuePrefix, attempts: config.jobAttempts, resultTtlSeconds: config.resultTtlSeconds, failedTtlSeconds: config.failedTtlSeconds });
 let corrector: Corrector | undefined;
 const app = createServer({ config, corrector: () => corrector, queue, logger, defaultMetrics: true });
 
@@ -51,7 +52,14 @@ server.on('error', (err) => {
   process.exit(1);
 });
 
-loadShippedCorrector().then(
+const loading =
+  config.correct.threads > 0
+    ? createThreadedCorrector({
+        threads: config.correct.threads,
+        onThreadExit: (e) => logger.error('correction thread died; replacing it', e),
+      })
+    : loadShippedCorrector();
+loading.then(
   (loaded) => {
     corrector = loaded;
     logger.info('model loaded', { checkpoint: loaded.info.checkpoint, backend: loaded.info.backend, loadMs: loaded.info.loadMs });

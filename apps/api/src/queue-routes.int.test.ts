@@ -69,7 +69,7 @@ describe('queue routes on real Redis', () => {
     expect(await bull.getWaitingCount()).toBe(2);
     const job = await bull.getJob(first.body.jobId);
     expect(DocumentJobSchema.parse(job!.data)).toMatchObject({ documentId: 'kb-1', text: 'Tbe c4t', embed: true, submittedBy: 'tester' });
-    expect(job!.opts).toMatchObject({ attempts: 1, removeOnComplete: { age: 86_400 }, removeOnFail: { age: 86_400 } });
+    expect(job!.opts).toMatchObject({ attempts: 1, removeOnComplete: { age: 86_400 }, removeOnFail: { age: 7 * 86_400 } });
 
     const status = await request(env.app).get(first.body.statusUrl).set(auth());
     expect(status.body).toMatchObject({ state: 'waiting', documentId: 'kb-1', chars: 7, embed: true, metadata: { page: 1 } });

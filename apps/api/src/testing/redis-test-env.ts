@@ -15,7 +15,7 @@ export async function redisTestEnv(options: { redisUrl?: string; env?: Record<st
   const config = testConfig({ QUEUE_PREFIX: prefix, JOB_ATTEMPTS: '1', ...options.env });
   const connection = createProducerConnection(options.redisUrl ?? REDIS_URL);
   connection.on('error', () => {});
-  const queue = new BullJobQueue({ connection, prefix, attempts: config.jobAttempts, resultTtlSeconds: config.resultTtlSeconds });
+  const queue = new BullJobQueue({ connection, prefix, attempts: config.jobAttempts, resultTtlSeconds: config.resultTtlSeconds, failedTtlSeconds: config.failedTtlSeconds });
   const app = createServer({ config, corrector: createFakeCorrector(), queue });
   /** Worker-side connections need maxRetriesPerRequest: null. */
   const workerConnection = () => new Redis(REDIS_URL, { maxRetriesPerRequest: null });
