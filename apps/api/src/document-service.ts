@@ -19,8 +19,9 @@ const FINISHED: JobState[] = ['completed', 'failed'];
 
 /**
  * Idempotent enqueueing. A document's job id is derived from (caller, document id), the document id being the
- * caller's `id` or the content hash. Resubmitting the same content returns the existing job; an id reused with
- * new content replaces a finished job and is refused (409) while the old one is still pending.
+ * caller's `id` or the content hash. Resubmitting the same content returns the existing job (unless that job
+ * failed: then it is queued again); an id reused with new content replaces a finished job and is refused (409)
+ * while the old one is still pending.
  */
 export class DocumentService {
   constructor(
@@ -52,9 +53,10 @@ export class DocumentService {
       if (!found) {
         toAdd.push(p);
         states.set(p.jobId, { created: true, state: 'waiting' });
-      } else if (found.contentHash === p.data.contentHash) {
+      } else if (found.contentHash === p.data.contentHash && found.state !== 'failed') {
         states.set(p.jobId, { created: false, state: found.state });
       } else if (FINISHED.includes(found.state)) {
+        // New content for a finished job, or the same content after a failure: queue it afresh.
         toReplace.push(p);
         states.set(p.jobId, { created: true, state: 'waiting' });
       } else {

@@ -54,7 +54,7 @@ export function openApiDocument(config: Pick<ApiConfig, 'bodyLimits' | 'maxBatch
           summary: 'Queue one document for cleaning (and embedding): the knowledge-base ingestion hook',
           description:
             'Idempotent: the job id derives from `id` (or from a hash of text, options and embed). Resubmitting identical content ' +
-            'returns the existing job with 200; reusing an id with new content replaces a finished job and answers 409 while the old one is pending.',
+            'returns the existing job with 200 (a failed one is queued again); reusing an id with new content replaces a finished job and answers 409 while the old one is pending.',
           operationId: 'submitDocument',
           requestBody: { required: true, content: json(ref('DocumentRequest')) },
           responses: {

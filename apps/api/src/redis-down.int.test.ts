@@ -1,7 +1,7 @@
 import request from 'supertest';
 import { afterEach, describe, expect, it } from 'vitest';
 
-import { redisTestEnv } from './testing/redis-test-env.js';
+import { REDIS_URL, redisTestEnv } from './testing/redis-test-env.js';
 import { TcpProxy, waitFor } from './testing/tcp-proxy.js';
 import { auth } from './testing/test-config.js';
 
@@ -11,7 +11,8 @@ afterEach(async () => {
 });
 
 async function behindProxy(startProxy: boolean) {
-  const proxy = new TcpProxy(6379);
+  const target = new URL(REDIS_URL);
+  const proxy = new TcpProxy(Number(target.port || 6379), target.hostname);
   if (startProxy) await proxy.start();
   else {
     // Reserve a free port, then close it: Redis "is down" until start().

@@ -59,6 +59,16 @@ describe('POST /v1/documents', () => {
     expect(queue.jobs.get(first.body.jobId)!.data.text).toBe('version two');
   });
 
+  it('the same content after a failure is queued again', async () => {
+    const { app, queue } = setup();
+    const first = await submit(app, { id: 'doc-1', text: 'flaky' });
+    queue.settle(first.body.jobId, 'failed', { failedReason: 'callback refused' });
+    const retry = await submit(app, { id: 'doc-1', text: 'flaky' });
+    expect(retry.status).toBe(202);
+    expect(retry.body).toMatchObject({ jobId: first.body.jobId, created: true, state: 'waiting' });
+    expect(queue.jobs.get(first.body.jobId)!.state).toBe('waiting');
+  });
+
   it('keeps callers apart: the same id from two keys makes two jobs', async () => {
     const { app } = setup();
     const mine = await submit(app, { id: 'doc-1', text: 'a' });
