@@ -1,6 +1,6 @@
 // Does cleaning help retrieval? For OCR paragraphs from the test splits of overproof and bln600
 // (read in place), embeds the clean ground truth, the noisy OCR and the cleaned OCR, then reports
-// mean cosine(clean, noisy), mean cosine(clean, cleaned), and recall@5 of finding the clean
+// mean cosine(clean, noisy), mean cosine(clean, cleaned), and recall@1 and recall@5 of finding the clean
 // paragraph among all clean paragraphs of the set with the noisy or the cleaned text as the query.
 //
 //   npx tsx apps/worker/scripts/bench-retrieval.ts [--per-set 150] [--chars 500]
@@ -49,19 +49,21 @@ const mean = (xs: number[]) => xs.reduce((s, x) => s + x, 0) / xs.length;
 
 async function evaluate(name: string, embedder: Embedder, sets: Map<string, { pairs: ParagraphPair[]; cleaned: string[] }>): Promise<void> {
   console.log(`\n${name} (${embedder.info.model}, ${embedder.info.dimensions}-d)`);
-  console.log('set        paras  cos(clean,noisy)  cos(clean,cleaned)  R@5 noisy  R@5 cleaned  R@5 clean-as-query  embed s');
+  console.log('set        paras  cos(clean,noisy)  cos(clean,cleaned)  closer/further  R@1 noisy  R@1 cleaned  R@5 noisy  R@5 cleaned  embed s');
   for (const [set, { pairs, cleaned }] of sets) {
     const t0 = performance.now();
     const clean = await embedder.embed(pairs.map((p) => p.clean));
     const noisy = await embedder.embed(pairs.map((p) => p.noisy));
     const fixed = await embedder.embed(cleaned);
     const secs = (performance.now() - t0) / 1000;
-    const cosNoisy = mean(clean.map((c, i) => cosine(c, noisy[i]!)));
-    const cosCleaned = mean(clean.map((c, i) => cosine(c, fixed[i]!)));
+    const cn = clean.map((c, i) => cosine(c, noisy[i]!));
+    const cc = clean.map((c, i) => cosine(c, fixed[i]!));
+    const closer = cc.filter((x, i) => x > cn[i]! + 1e-6).length;
+    const further = cc.filter((x, i) => x < cn[i]! - 1e-6).length;
     console.log(
-      `${set.padEnd(10)} ${String(pairs.length).padStart(5)}  ${cosNoisy.toFixed(4).padStart(16)}  ${cosCleaned.toFixed(4).padStart(18)}  ` +
-        `${recallAtK(noisy, clean, K).toFixed(3).padStart(9)}  ${recallAtK(fixed, clean, K).toFixed(3).padStart(11)}  ` +
-        `${recallAtK(clean, clean, K).toFixed(3).padStart(18)}  ${secs.toFixed(1).padStart(7)}`,
+      `${set.padEnd(10)} ${String(pairs.length).padStart(5)}  ${mean(cn).toFixed(4).padStart(16)}  ${mean(cc).toFixed(4).padStart(18)}  ` +
+        `${`${closer}/${further}`.padStart(14)}  ${recallAtK(noisy, clean, 1).toFixed(3).padStart(9)}  ${recallAtK(fixed, clean, 1).toFixed(3).padStart(11)}  ` +
+        `${recallAtK(noisy, clean, K).toFixed(3).padStart(9)}  ${recallAtK(fixed, clean, K).toFixed(3).padStart(11)}  ${secs.toFixed(1).padStart(7)}`,
     );
   }
 }
@@ -82,7 +84,7 @@ function charErrorRate(a: string, b: string): number {
 async function main(): Promise<void> {
   const sets = new Map<string, { pairs: ParagraphPair[]; cleaned: string[] }>();
   const corrector = await loadCorrector();
-  console.log(`bench-retrieval: corrector ${corrector.info.checkpoint} (backend ${corrector.info.backend}, loaded in ${corrector.info.loadMs} ms), ~${CHARS}-char paragraphs, up to ${PER_SET} per set, recall@${K} among all paragraphs of the set`);
+  console.log(`bench-retrieval: corrector ${corrector.info.checkpoint} (backend ${corrector.info.backend}, loaded in ${corrector.info.loadMs} ms), ~${CHARS}-char paragraphs, up to ${PER_SET} per set, recall@1 and @${K} among all paragraphs of the set`);
   for (const [set, joiner] of [['overproof', '\n'], ['bln600', ' ']] as const) {
     const pairs = sample(groupParagraphs(set, readOcrRows(set, 'test'), CHARS, joiner), PER_SET);
     const t0 = performance.now();

@@ -4,7 +4,7 @@ import { ConfigError, loadConfig } from './config.js';
 import { hasLocalTransformersModel } from './embeddings/local-model-folder.js';
 import { log } from './log.js';
 import { createRedisConnection } from './redis.js';
-import { createDocumentWorker, notifyFailure } from './worker.js';
+import { createDocumentWorker } from './worker.js';
 
 async function main(): Promise<void> {
   let config;
@@ -17,7 +17,11 @@ async function main(): Promise<void> {
   }
   const connection = createRedisConnection(config.redisUrl);
   connection.on('error', (err) => log.warn('redis connection error', { error: err.message }));
-  const worker = createDocumentWorker({ config, connection });
+  const worker = createDocumentWorker({
+    config,
+    connection,
+    onFailureCallbackError: (job, e) => log.warn('failure callback not delivered', { jobId: job.id, error: e.message }),
+  });
 
   worker.on('ready', () =>
     log.info('worker ready', {
@@ -34,7 +38,6 @@ async function main(): Promise<void> {
   );
   worker.on('failed', (job, err) => {
     log.warn('job failed', { jobId: job?.id, attemptsMade: job?.attemptsMade, error: err.message });
-    if (job) void notifyFailure(job, err, config, (e) => log.warn('failure callback not delivered', { jobId: job.id, error: e.message }));
   });
   worker.on('stalled', (jobId) => log.warn('job stalled; it will be retried', { jobId }));
   worker.on('error', (err) => log.error('worker error', { error: err.message }));

@@ -35,6 +35,8 @@ export interface DocumentDeps {
   chunking: ChunkOptions;
   defaultThreshold?: number;
   callback: WorkerConfig['callback'] & { resolve?: Resolver; sleep?: (ms: number) => Promise<void> };
+  /** Chunks per embedding call (progress is reported between calls). */
+  embedBatchChunks?: number;
   /** Minimum milliseconds between two progress writes within a phase. */
   progressIntervalMs?: number;
   now?: () => number;
@@ -97,6 +99,9 @@ export async function processDocument(job: DocumentJobContext, deps: DocumentDep
   const text = doc.text;
   const chunks = chunkText(text, deps.chunking);
   const corrector = chunks.length > 0 ? await deps.getCorrector() : undefined;
+  // Load the embedder before cleaning, so a broken embedding setup fails before any CPU is spent.
+  const embedder = doc.embed ? await deps.getEmbedder() : undefined;
+  if (doc.embed && !embedder) throw new UnrecoverableError('embedding was requested but no embedding provider is configured');
   const totalChars = chunks.reduce((s, c) => s + c.text.length, 0);
 
   // 1. Clean
@@ -138,19 +143,19 @@ export async function processDocument(job: DocumentJobContext, deps: DocumentDep
   // 2. Embed
   let embedding: DocumentResult['embedding'];
   const embedStart = now();
-  if (doc.embed && resultChunks.length > 0) {
-    const embedder = await deps.getEmbedder();
-    if (!embedder) throw new UnrecoverableError('embedding was requested but no embedding provider is configured');
-    await progress.report('embedding', 0, resultChunks.length, true);
-    const vectors = await embedder.embed(resultChunks.map((c) => c.text));
-    vectors.forEach((v, i) => (resultChunks[i]!.embedding = v));
+  if (embedder) {
     embedding = { ...embedder.info };
+    const batch = Math.max(1, deps.embedBatchChunks ?? 32);
+    for (let i = 0; i < resultChunks.length; i += batch) {
+      await progress.report('embedding', i, resultChunks.length, i === 0);
+      const part = resultChunks.slice(i, i + batch);
+      const vectors = await embedder.embed(part.map((c) => c.text));
+      if (vectors.length !== part.length) throw new Error(`embedder returned ${vectors.length} vectors for ${part.length} chunks`);
+      vectors.forEach((v, k) => (part[k]!.embedding = v));
+    }
     await progress.report('embedding', resultChunks.length, resultChunks.length, true);
-  } else if (doc.embed) {
-    const embedder = await deps.getEmbedder();
-    if (embedder) embedding = { ...embedder.info };
   }
-  const embedMs = doc.embed ? now() - embedStart : 0;
+  const embedMs = embedder ? now() - embedStart : 0;
 
   const result: DocumentResult = {
     documentId: doc.documentId,

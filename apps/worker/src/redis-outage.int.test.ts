@@ -7,7 +7,8 @@ import { Queue, QueueEvents } from 'bullmq';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { waitFor } from './testing/redis-test-utils.js';
-import { FAKE_CORRECTOR_MODULE } from './testing/worker-config.js';
+import { expectConsistent } from './testing/noisy-text.js';
+import { TEST_CORRECTOR_MODULE } from './testing/worker-config.js';
 
 const ENTRY = fileURLToPath(new URL('./index.ts', import.meta.url));
 const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
@@ -62,9 +63,12 @@ describe('worker and a Redis outage', () => {
     const events = new QueueEvents(QUEUES.documents, { connection: { host: '127.0.0.1', port }, prefix: 'outage' });
     try {
       await events.waitUntilReady();
-      const job = await queue.add(DOCUMENT_JOB_NAME, { documentId: id, text: 'Tbe c4t' }, { jobId: id, attempts: 3 });
-      const result = DocumentResultSchema.parse(await job.waitUntilFinished(events, 60_000));
-      expect(result.text).toBe('The cat');
+      const text = 'Tbe c4t sat 0n the rnat near the window of the old house.';
+      const job = await queue.add(DOCUMENT_JOB_NAME, { documentId: id, text }, { jobId: id, attempts: 3 });
+      const result = DocumentResultSchema.parse(await job.waitUntilFinished(events, 120_000));
+      expect(result.documentId).toBe(id);
+      expectConsistent(text, result, expect);
+      expect(result.edits.length).toBeGreaterThan(0);
     } finally {
       await events.close();
       await queue.close();
@@ -75,7 +79,7 @@ describe('worker and a Redis outage', () => {
   it('keeps running while Redis is down and processes jobs again once it is back', async () => {
     worker = spawn(process.execPath, ['--import', 'tsx', ENTRY], {
       cwd: REPO_ROOT,
-      env: { ...process.env, REDIS_URL: `redis://127.0.0.1:${port}`, QUEUE_PREFIX: 'outage', EMBEDDING_PROVIDER: 'none', CORRECTOR_MODULE: FAKE_CORRECTOR_MODULE },
+      env: { ...process.env, REDIS_URL: `redis://127.0.0.1:${port}`, QUEUE_PREFIX: 'outage', EMBEDDING_PROVIDER: 'none', CORRECTOR_MODULE: TEST_CORRECTOR_MODULE },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     worker.stdout!.on('data', (d: Buffer) => output.push(d.toString()));

@@ -142,3 +142,79 @@ describe(`document worker (real Redis, sandboxed processor, corrector ${TEST_COR
     });
   });
 });
+
+describe('callbacks through the queue (real Redis)', () => {
+  const SECRET = 'int-callback-secret-0123456789';
+  let prefix: string;
+  let connection: Redis;
+  let queue: Queue;
+  let worker: DocumentWorker | undefined;
+  let server: import('node:http').Server;
+  let url: string;
+  const received: { event: string; body: string; sig: string }[] = [];
+
+  beforeAll(async () => {
+    const http = await import('node:http');
+    server = http.createServer((req, res) => {
+      let body = '';
+      req.on('data', (c: Buffer) => (body += c.toString()));
+      req.on('end', () => {
+        received.push({ event: req.headers['x-unsmudge-event'] as string, body, sig: req.headers['x-unsmudge-signature'] as string });
+        res.writeHead(204).end();
+      });
+    });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    url = `http://127.0.0.1:${(server.address() as import('node:net').AddressInfo).port}/hook`;
+  });
+  afterAll(async () => new Promise<void>((r) => server.close(() => r())));
+
+  beforeEach(() => {
+    received.length = 0;
+    prefix = randomPrefix();
+    connection = createRedisConnection(TEST_REDIS_URL);
+    queue = new Queue(QUEUES.documents, { connection, prefix });
+  });
+  afterEach(async () => {
+    await worker?.close();
+    worker = undefined;
+    await queue.close();
+    await deletePrefix(connection, prefix);
+    await connection.quit();
+  });
+
+  function start(env: Record<string, string>) {
+    const config = testWorkerConfig({
+      REDIS_URL: TEST_REDIS_URL, QUEUE_PREFIX: prefix, CORRECTOR_MODULE: TEST_CORRECTOR_MODULE, EMBEDDING_PROVIDER: 'none',
+      CALLBACK_SECRET: SECRET, CALLBACK_ALLOWLIST: '127.0.0.1', CALLBACK_BACKOFF_MS: '50', ...env,
+    });
+    worker = createDocumentWorker({ config, connection });
+  }
+
+  it('POSTs the signed result when a document completes', async () => {
+    start({});
+    const { verifySignature } = await import('./callbacks/sign.js');
+    const text = 'Tbe c4t sat 0n the rnat near the window of the old house.';
+    await queue.add(DOCUMENT_JOB_NAME, { documentId: 'cb-ok', text, callbackUrl: url }, { jobId: 'cb-ok' });
+    const { waitFor } = await import('./testing/redis-test-utils.js');
+    await waitFor(async () => received.length >= 1, 120_000, 'the callback');
+    const body = JSON.parse(received[0]!.body) as { event: string; jobId: string; result: unknown };
+    expect(received[0]!.event).toBe('document.completed');
+    expect(verifySignature(received[0]!.body, SECRET, received[0]!.sig)).toBe(true);
+    expect(body.jobId).toBe('cb-ok');
+    const job = await queue.getJob('cb-ok');
+    await waitFor(async () => (await job!.getState()) === 'completed', 30_000, 'completion');
+    expect(body.result).toEqual((await queue.getJob('cb-ok'))!.returnvalue);
+  });
+
+  it('POSTs document.failed once, after the last attempt', async () => {
+    start({ CORRECTOR_MODULE: '/nonexistent/corrector-module.ts' });
+    await queue.add(DOCUMENT_JOB_NAME, { documentId: 'cb-fail', text: 'some text', callbackUrl: url }, { jobId: 'cb-fail', attempts: 2, backoff: { type: 'fixed', delay: 100 } });
+    const { waitFor } = await import('./testing/redis-test-utils.js');
+    await waitFor(async () => (await queue.getJob('cb-fail'))!.failedReason && (await queue.getJob('cb-fail'))!.attemptsMade === 2 && received.length >= 1, 60_000, 'the failure callback');
+    await new Promise((r) => setTimeout(r, 500));
+    expect(received.map((r) => r.event)).toEqual(['document.failed']);
+    const body = JSON.parse(received[0]!.body) as { error: string; attemptsMade: number; documentId: string };
+    expect(body).toMatchObject({ documentId: 'cb-fail', attemptsMade: 2 });
+    expect(body.error).toMatch(/cannot import corrector module/);
+  });
+});

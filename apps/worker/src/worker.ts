@@ -22,6 +22,8 @@ export interface DocumentWorkerOptions {
   /** Extra environment for the sandbox processes. */
   sandboxEnv?: Record<string, string>;
   autorun?: boolean;
+  /** Told when a `document.failed` callback could not be delivered. */
+  onFailureCallbackError?: (job: Job, err: Error) => void;
 }
 
 /**
@@ -31,7 +33,7 @@ export interface DocumentWorkerOptions {
  */
 export function createDocumentWorker(opts: DocumentWorkerOptions): DocumentWorker {
   const { config } = opts;
-  return new Worker<unknown, DocumentResult>(QUEUES.documents, processorFile(), {
+  const worker = new Worker<unknown, DocumentResult>(QUEUES.documents, processorFile(), {
     connection: opts.connection,
     prefix: config.prefix,
     concurrency: config.concurrency,
@@ -46,6 +48,11 @@ export function createDocumentWorker(opts: DocumentWorkerOptions): DocumentWorke
       env: { ...process.env, ...opts.sandboxEnv, [SANDBOX_CONFIG_ENV]: JSON.stringify(config) },
     },
   });
+  // Final failures are reported to the payload's callbackUrl (signed, same retries as results).
+  worker.on('failed', (job, err) => {
+    if (job) void notifyFailure(job, err, config, (e) => opts.onFailureCallbackError?.(job, e));
+  });
+  return worker;
 }
 
 /** True when BullMQ will not try this job again. */
