@@ -1,5 +1,6 @@
 import { Channel } from './candidates/channel.js';
 import { DeleteIndex } from './candidates/delete-index.js';
+import { buildConfusionSets } from './candidates/confusion-sets.js';
 import { readCheckpoint, SHIPPED_CHECKPOINT } from './checkpoint-dir.js';
 import { applyEdits, correctText, type CorrectTextOptions } from './correct/clean-text.js';
 import { splitIntoWindows } from './correct/windows.js';
@@ -38,13 +39,15 @@ export function loadResources(opts: LoadCorrectorOptions = {}): { resources: Res
   const files = readCheckpoint(dir);
   const params = { ...files.config.params, ...opts.params };
   const indexWords = files.lexicon.words.filter((w) => LETTERS_ONLY.test(w) && w.length <= 24);
+  const channel = new Channel();
   const resources: Resources = {
     lexicon: files.lexicon,
     bigrams: files.bigrams,
     index: new DeleteIndex(indexWords),
     indexWords,
-    channel: new Channel(),
+    channel,
     params,
+    confusions: buildConfusionSets(files.lexicon, channel, { maxLength: 5, minRatio: params.realWordMinRatio, maxCost: 0.6 }),
     scorer: opts.scorer ?? undefined,
   };
   return { resources, name: files.config.name ?? basename(dir), scorerDir: files.config.scorer };

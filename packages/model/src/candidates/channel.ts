@@ -68,6 +68,39 @@ export class Channel {
     }
   }
 
+  /** Cheap single-character misreadings: clean character → the noisy characters it is often read as. */
+  cheapSubstitutions(maxCost: number): Map<string, string[]> {
+    const out = new Map<string, string[]>();
+    for (const [key, cost] of this.sub) {
+      if (cost > maxCost) continue;
+      const [noisy, clean] = [key.slice(0, key.length / 2), key.slice(key.length / 2)];
+      if (!out.has(clean)) out.set(clean, []);
+      out.get(clean)!.push(noisy);
+    }
+    return out;
+  }
+
+  /** Cheap multi-character misreadings as {noisy, clean} (rn for m, li for h, …). */
+  cheapMultiConfusions(maxCost: number): Array<{ noisy: string; clean: string }> {
+    return this.multi.filter((m) => m.cost <= maxCost && m.noisy.length > 0 && m.clean.length > 0);
+  }
+
+  /**
+   * Readings of a noisy word with one multi-character confusion undone (`tlio` → `thio`, `rnust` → `must`):
+   * looked up as well, so that candidates more than two plain edits away are still found.
+   */
+  variants(noisy: string): string[] {
+    const out = new Set<string>();
+    for (const mc of this.multi) {
+      if (mc.noisy.length < 2 || mc.cost > 0.5) continue;
+      for (let i = noisy.indexOf(mc.noisy); i >= 0; i = noisy.indexOf(mc.noisy, i + 1)) {
+        out.add(noisy.slice(0, i) + mc.clean + noisy.slice(i + mc.noisy.length));
+      }
+    }
+    out.delete(noisy);
+    return [...out];
+  }
+
   /** Weighted edit cost of turning `clean` into `noisy` (both already case-folded as wanted). */
   cost(noisy: string, clean: string): number {
     const n = noisy.length;

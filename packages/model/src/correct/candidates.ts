@@ -18,7 +18,9 @@ export function generateCandidates(res: Resources, noisy: string): Option[] {
   // rn→m and friends are two edits: short words need distance 2 as well
   const maxD = q.length >= 4 ? 2 : 1;
   const scored: Array<Option & { pre: number }> = [];
-  for (const { id } of res.index.lookup(q, maxD)) {
+  const ids = new Set(res.index.lookup(q, maxD).map((r) => r.id));
+  for (const v of res.channel.variants(q)) for (const r of res.index.lookup(v, 1)) ids.add(r.id);
+  for (const id of ids) {
     const w = res.indexWords[id];
     if (w === q) continue;
     if (w.length === 1 && !SINGLE_LETTER_WORDS.has(w)) continue;

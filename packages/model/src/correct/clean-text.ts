@@ -24,7 +24,7 @@ export async function correctText(text: string, res: Resources, opts: CorrectTex
   for (const s of suspects) {
     const q = normalizeWord(s.base);
     // a fragment at a text boundary is not completed: only what lies inside it is corrected
-    const cands = generateCandidates(res, s.base).filter(
+    const cands = (s.fixed ? [] : generateCandidates(res, s.base)).filter(
       (o) => !(s.fragment === 'start' && o.words.join(' ').endsWith(q)) && !(s.fragment === 'end' && o.words.join(' ').startsWith(q)),
     );
     s.options = [...s.extraOptions, ...cands];

@@ -26,6 +26,10 @@ export interface RankParams {
   hyphenJoinCost: number;
   /** Log bonus per log(1 + earlier occurrences) for keeping an unknown word that recurs in the text. */
   repeatKeepBonus: number;
+  /** Log bonus for keeping a frequent known word that has a much more frequent OCR look-alike (tie/the). */
+  realWordKeepBonus: number;
+  /** A look-alike counts when it is at least this many times more probable. */
+  realWordMinRatio: number;
   /** Default confidence threshold for applying an edit. */
   threshold: number;
 }
@@ -45,5 +49,7 @@ export const DEFAULT_PARAMS: RankParams = {
   strayDeleteCost: 3,
   hyphenJoinCost: 0.2,
   repeatKeepBonus: 3,
+  realWordKeepBonus: 5,
+  realWordMinRatio: 20,
   threshold: 0.8,
 };

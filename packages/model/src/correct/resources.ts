@@ -29,5 +29,7 @@ export interface Resources {
   indexWords: readonly string[];
   channel: Channel;
   params: RankParams;
+  /** Known words → the much more frequent OCR look-alikes they may stand for. */
+  confusions: Map<string, string[]>;
   scorer?: CandidateScorer;
 }

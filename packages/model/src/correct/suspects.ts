@@ -25,6 +25,8 @@ export interface Suspect {
   neural?: number[];
   /** The word starts or ends the text and may be a fragment cut from a longer one. */
   fragment?: 'start' | 'end';
+  /** Only `extraOptions` are considered (no candidate search). */
+  fixed?: boolean;
 }
 
 const SENTENCE_END = new Set(['.', '!', '?']);
@@ -70,8 +72,24 @@ export function findSuspects(tokens: Token[], res: Resources): Suspect[] {
     // a short lower-case token between two known words may be a stray mark (margin noise, a broken letter)
     const stray =
       q.length <= 2 && !hasDigit && count < p.strayMaxCount && pattern === 'lower' && knownNeighbours(tokens, i, res);
-    if (known && count > p.rareWordCount && !stray) continue;
-    if (known && q.length < 3 && !stray) continue;
+    if (known && (count > p.rareWordCount || q.length < 3) && !stray) {
+      const lookAlikes = res.confusions.get(q);
+      if (lookAlikes && pattern !== 'upper') {
+        out.push({
+          from: i,
+          to: i,
+          base,
+          suffix: t.text.slice(base.length),
+          trailing: '',
+          keep: { words: [q], cost: 0 },
+          keepBonus: p.realWordKeepBonus,
+          extraOptions: lookAlikes.map((w) => ({ words: [w], cost: res.channel.cost(q, w) })),
+          options: [],
+          fixed: true,
+        });
+      }
+      continue;
+    }
     // short all-caps tokens are acronyms; leave them unless they hold digits (OCR)
     if (!known && !hasDigit && pattern === 'upper' && base.length <= 4) continue;
     const nameLike = !hasDigit && (pattern === 'title' || pattern === 'upper') && !sentenceInitial(tokens, i);
