@@ -51,20 +51,3 @@ export interface JobQueue {
   loadBatch(batchId: string): Promise<BatchRecord | undefined>;
   close(): Promise<void>;
 }
-
-export function collapseState(state: string): JobState {
-  switch (state) {
-    case 'waiting':
-    case 'prioritized':
-    case 'waiting-children':
-    case 'paused':
-      return 'waiting';
-    case 'delayed':
-    case 'active':
-    case 'completed':
-    case 'failed':
-      return state;
-    default:
-      return 'unknown';
-  }
-}
