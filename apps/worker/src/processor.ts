@@ -8,6 +8,7 @@ import { type WorkerConfig, WorkerConfigSchema } from './config.js';
 import { createEmbedder } from './embeddings/create-embedder.js';
 import type { Embedder } from './embeddings/types.js';
 import { loadCorrectorFrom } from './load-corrector.js';
+import { log } from './log.js';
 import { processDocument } from './process-document.js';
 import { SANDBOX_CONFIG_ENV } from './sandbox-env.js';
 
@@ -54,6 +55,12 @@ function once<T>(get: () => Promise<T> | undefined, set: (p: Promise<T> | undefi
   return p;
 }
 
+async function embedderBackend(provider: string): Promise<{ backend?: string }> {
+  if (provider !== 'use-lite') return { backend: provider === 'transformers' ? 'onnxruntime-node (cpu)' : undefined };
+  const { ensureTfBackend } = await import('./embeddings/tfjs-backend.js');
+  return { backend: `tfjs ${await ensureTfBackend()}` };
+}
+
 export default async function documentProcessor(job: SandboxedJob): Promise<DocumentResult> {
   const cfg = sandboxConfig();
   return processDocument(
@@ -68,8 +75,27 @@ export default async function documentProcessor(job: SandboxedJob): Promise<Docu
       },
     },
     {
-      getCorrector: () => once(() => corrector, (p) => (corrector = p), () => loadCorrectorFrom(cfg.corrector.module)),
-      getEmbedder: () => once(() => embedder, (p) => (embedder = p), () => createEmbedder(cfg.embedding)),
+      getCorrector: () =>
+        once(
+          () => corrector,
+          (p) => (corrector = p),
+          async () => {
+            const c = await loadCorrectorFrom(cfg.corrector.module);
+            log.info('sandbox: corrector loaded', { module: cfg.corrector.module, ...c.info });
+            return c;
+          },
+        ),
+      getEmbedder: () =>
+        once(
+          () => embedder,
+          (p) => (embedder = p),
+          async () => {
+            const t0 = performance.now();
+            const e = await createEmbedder(cfg.embedding);
+            if (e) log.info('sandbox: embedder loaded', { ...e.info, ...(await embedderBackend(e.info.provider)), loadMs: Math.round(performance.now() - t0) });
+            return e;
+          },
+        ),
       embeddingEnabled: cfg.embedding.provider !== 'none',
       chunking: cfg.chunking,
       defaultThreshold: cfg.corrector.threshold,
