@@ -60,6 +60,23 @@ describe('rate limits', () => {
   });
 });
 
+describe('failed authentication', () => {
+  it('answers 429 after 30 failures a minute from one address; valid keys still pass', async () => {
+    let now = 0;
+    const app = createServer({ config: testConfig(), corrector: createFakeCorrector(), queue: new FakeJobQueue(), now: () => now });
+    const statuses: number[] = [];
+    for (let i = 0; i < 31; i++) statuses.push((await request(app).post('/v1/correct').set(auth('wrong-key-000000000000')).send(body)).status);
+    expect(statuses.slice(0, 30).every((s) => s === 401)).toBe(true);
+    const limited = await request(app).post('/v1/correct').send(body);
+    expect(limited.status).toBe(429);
+    expect(limited.body.error.message).toMatch(/missing or invalid API key/);
+    expect(statuses[30]).toBe(429);
+    expect((await request(app).post('/v1/correct').set(auth()).send(body)).status).toBe(200);
+    now += 60_000;
+    expect((await request(app).post('/v1/correct').set(auth('wrong-key-000000000000')).send(body)).status).toBe(401);
+  });
+});
+
 describe('request logs', () => {
   it('log route, status, ms and sizes, never the text', async () => {
     const lines: string[] = [];

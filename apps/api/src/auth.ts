@@ -10,10 +10,14 @@ export const ANONYMOUS = 'anonymous';
 
 const digest = (secret: string) => createHash('sha256').update(secret, 'utf8').digest();
 
-/** `Authorization: Bearer <key>` against the configured keys; with `disabled`, everyone is "anonymous". */
-export function createAuth(options: { keys: ApiKey[]; disabled: boolean }): RequestHandler {
+/**
+ * `Authorization: Bearer <key>` against the configured keys; with `disabled`, everyone is "anonymous".
+ * `onFailure` may turn a failed attempt into another error (e.g. rate limiting of failures per IP).
+ */
+export function createAuth(options: { keys: ApiKey[]; disabled: boolean; onFailure?: (req: Request) => Error | undefined }): RequestHandler {
   const known = options.keys.map((k) => ({ principal: k.principal, digest: digest(k.secret) }));
-  return (req: Request, _res: Response, next: NextFunction) => {
+  return (req: Request, _res: Response, nextFn: NextFunction) => {
+    const next = (err?: Error) => (err ? nextFn(options.onFailure?.(req) ?? err) : nextFn());
     if (options.disabled) {
       req.principal = ANONYMOUS;
       next();

@@ -82,3 +82,15 @@ export function createRateLimit(limiter: TokenBucketLimiter, limit: { perMinute:
     );
   };
 }
+
+/** For createAuth's onFailure: after `burst` failed attempts from one IP, further failures answer 429. */
+export function authFailureLimit(limiter: TokenBucketLimiter, limit: { perMinute: number; burst: number }) {
+  return (req: Request): RateLimitedError | undefined => {
+    const result = limiter.take(`authfail:${req.ip ?? 'unknown'}`);
+    if (result.ok) return undefined;
+    return new RateLimitedError(
+      `too many requests with a missing or invalid API key from this address (${limit.perMinute} per minute); retry in ${result.retryAfterSeconds} s`,
+      result.retryAfterSeconds,
+    );
+  };
+}

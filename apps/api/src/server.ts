@@ -15,7 +15,7 @@ import type { JobQueue } from './job-queue.js';
 import { silentLogger } from './logger.js';
 import type { Logger } from './logger.js';
 import { createMetrics } from './metrics.js';
-import { TokenBucketLimiter, createRateLimit } from './rate-limit.js';
+import { TokenBucketLimiter, authFailureLimit, createRateLimit } from './rate-limit.js';
 import { registerBatchRoutes } from './routes/batches.js';
 import { registerCorrectRoutes } from './routes/correct.js';
 import { registerDocumentRoutes } from './routes/documents.js';
@@ -48,6 +48,8 @@ export function createServer(deps: ServerDeps): Express {
     },
   });
   const limiter = new TokenBucketLimiter({ ...config.rateLimit, now: deps.now });
+  const authFailures = { perMinute: 30, burst: 30 };
+  const failureLimiter = new TokenBucketLimiter({ ...authFailures, now: deps.now });
   const ctx: RouteContext = {
     config,
     logger,
@@ -56,7 +58,10 @@ export function createServer(deps: ServerDeps): Express {
     queue,
     documents: new DocumentService(queue, config.batchTtlSeconds),
     gate: new ConcurrencyGate(config.correct.concurrency, config.correct.queueLimit),
-    protect: [createAuth({ keys: config.apiKeys, disabled: config.authDisabled }), createRateLimit(limiter, config.rateLimit)],
+    protect: [
+      createAuth({ keys: config.apiKeys, disabled: config.authDisabled, onFailure: authFailureLimit(failureLimiter, authFailures) }),
+      createRateLimit(limiter, config.rateLimit),
+    ],
   };
 
   const app = express();

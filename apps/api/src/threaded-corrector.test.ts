@@ -31,6 +31,22 @@ describe('ThreadedCorrector', () => {
     await expect(threaded.clean('not an array' as unknown as string[])).rejects.toMatchObject({ name: 'InputError' });
   });
 
+  it('fails the calls of a thread that dies, replaces it, and serves again', async () => {
+    const exits: number[] = [];
+    const corrector = await createThreadedCorrector({ threads: 1, onThreadExit: (e) => exits.push(e.code) });
+    try {
+      const sample = readFileSync(new URL('../../../samples/ocr-sample.txt', import.meta.url), 'utf8');
+      const pending = corrector.clean([sample.repeat(40)]);
+      await corrector.threads()[0].terminate();
+      await expect(pending).rejects.toThrow(/correction thread exited/);
+      expect(exits).toHaveLength(1);
+      const [again] = await corrector.clean(['Tbe c4t']);
+      expect(again.text).toBe((await local.clean(['Tbe c4t']))[0].text);
+    } finally {
+      corrector.dispose();
+    }
+  }, 120_000);
+
   it('leaves the event loop free while a long text is corrected', async () => {
     const sample = readFileSync(new URL('../../../samples/ocr-sample.txt', import.meta.url), 'utf8');
     const text = sample.repeat(Math.ceil(30_000 / sample.length));

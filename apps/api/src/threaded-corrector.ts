@@ -3,6 +3,7 @@ import { Worker } from 'node:worker_threads';
 import type { CleanOptions, CleanResult, Corrector, CorrectorInfo } from '@unsmudge/model';
 
 import type { FromThread, ToThread } from './correct-thread.js';
+import { ModelUnavailableError } from './errors.js';
 
 function threadEntry(): URL {
   const fromSources = import.meta.url.endsWith('.ts');
@@ -22,8 +23,10 @@ interface Slot {
 
 export interface ThreadedCorrectorOptions {
   threads: number;
-  /** Told when a thread dies and is replaced (for logs). */
-  onThreadExit?: (info: { code: number; pending: number }) => void;
+  /** Told when a thread dies and is replaced, or when a replacement fails to load (for logs). */
+  onThreadExit?: (info: { code: number; pending: number; error?: string }) => void;
+  /** How long a call waits for a thread when none is ready (e.g. all are being replaced). */
+  waitForThreadMs?: number;
 }
 
 /**
@@ -31,7 +34,12 @@ export interface ThreadedCorrectorOptions {
  * corrections do not block the HTTP event loop. A thread that dies fails its pending calls and is replaced.
  * Resolves once every thread has loaded the model; rejects with the load error if one cannot.
  */
-export async function createThreadedCorrector(options: ThreadedCorrectorOptions): Promise<Corrector> {
+export interface ThreadedCorrector extends Corrector {
+  /** The live threads (to inspect them, or terminate one to test recovery). */
+  threads(): Worker[];
+}
+
+export async function createThreadedCorrector(options: ThreadedCorrectorOptions): Promise<ThreadedCorrector> {
   const started = performance.now();
   const slots: Slot[] = [];
   let nextId = 1;
@@ -77,9 +85,16 @@ export async function createThreadedCorrector(options: ThreadedCorrectorOptions)
         }
         if (!disposed) {
           options.onThreadExit?.({ code, pending: pending.length });
-          spawn().catch(() => {});
+          respawn();
         }
       });
+    });
+  }
+
+  function respawn(): void {
+    spawn().catch((err: Error) => {
+      options.onThreadExit?.({ code: -1, pending: 0, error: err.message });
+      if (!disposed) setTimeout(respawn, 5_000).unref();
     });
   }
 
@@ -91,12 +106,21 @@ export async function createThreadedCorrector(options: ThreadedCorrectorOptions)
     throw err;
   }
 
+  const waitForThreadMs = options.waitForThreadMs ?? 30_000;
   async function pick(): Promise<Slot> {
+    const deadline = Date.now() + waitForThreadMs;
     for (;;) {
       const ready = slots.filter((s) => s.ready);
       if (ready.length > 0) return ready.reduce((a, b) => (b.pending.size < a.pending.size ? b : a));
-      if (disposed) throw new Error('the corrector was disposed');
-      await new Promise<void>((wake) => waitingForSlot.push(wake));
+      const left = deadline - Date.now();
+      if (disposed || left <= 0) throw new ModelUnavailableError('no correction thread is available (restarting after a crash); retry shortly');
+      await new Promise<void>((wake) => {
+        const timer = setTimeout(wake, left);
+        waitingForSlot.push(() => {
+          clearTimeout(timer);
+          wake();
+        });
+      });
     }
   }
 
@@ -111,6 +135,7 @@ export async function createThreadedCorrector(options: ThreadedCorrectorOptions)
         slot.worker.postMessage(message);
       });
     },
+    threads: () => slots.map((s) => s.worker),
     dispose() {
       disposed = true;
       for (const slot of slots) void slot.worker.terminate();
