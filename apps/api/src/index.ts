@@ -44,7 +44,8 @@ const queue = new BullJobQueue({ connection, prefix: config.queuePrefix, attempt
 let corrector: Corrector | undefined;
 const app = createServer({ config, corrector: () => corrector, queue, logger, defaultMetrics: true });
 
-const server: Server = app.listen(config.port, config.host, () => {
+const server: Server = app.listen(config.port, config.host, (err?: Error) => {
+  if (err) return; // reported by the 'error' handler below
   logger.info('listening', { host: config.host, port: config.port, auth: config.authDisabled ? 'disabled' : `${config.apiKeys.length} keys` });
 });
 server.on('error', (err) => {
