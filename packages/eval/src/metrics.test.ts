@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { countPair, fBeta, scoreSet } from './metrics.js';
-import { alignWords } from './word-alignment.js';
+import { levenshtein } from './levenshtein.js';
+import { alignWords, TokenIds } from './word-alignment.js';
 
 describe('CER / WER', () => {
   it('micro-averages total edits over total reference length', () => {
@@ -107,6 +108,36 @@ describe('word alignment with splits and merges', () => {
     expect(c).toMatchObject({ wrongBefore: 1, fixed: 1, rightBefore: 2, broken: 0 });
     expect(c.wordEditsBefore).toBe(2);
     expect(c.wordEditsAfter).toBe(0);
+  });
+
+  it('among equally short alignments, pairs the most similar words', () => {
+    const a = alignWords(['a', 'qiuck', 'brown', 'fox'], ['a', 'quick', 'fox']);
+    expect(a.distance).toBe(2);
+    expect(a.alignedToRef).toEqual(['a', 'qiuck', 'fox']);
+    const b = alignWords(['a', 'brown', 'qiuck', 'fox'], ['a', 'quick', 'fox']);
+    expect(b.alignedToRef).toEqual(['a', 'qiuck', 'fox']);
+  });
+
+  it('keeps the word-edit count minimal on long garbled lines', () => {
+    const ref = 'the trial of the prisoner was resumed on monday before the court'.split(' ');
+    const hyp = 'tle trial oi tbe pris oner was rcsumed ou inonday bcfore thc court'.split(' ');
+    const a = alignWords(hyp, ref);
+    expect(a.distance).toBe(10); // 9 substitutions + 1 insertion, as plain Levenshtein
+    expect(a.alignedToRef[1]).toBe('trial');
+    expect(a.alignedToRef[4]).toMatch(/^(pris|oner)$/);
+  });
+
+  it('reports the plain word-level Levenshtein distance', () => {
+    const vocab = ['a', 'b', 'ab', 'ba', 'abc', 'c'];
+    let seed = 7;
+    const rnd = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const pick = (n: number) => Array.from({ length: n }, () => vocab[Math.floor(rnd() * vocab.length)]);
+    for (let k = 0; k < 200; k++) {
+      const hyp = pick(Math.floor(rnd() * 8));
+      const ref = pick(Math.floor(rnd() * 8));
+      const ids = new TokenIds();
+      expect(alignWords(hyp, ref, ids).distance).toBe(levenshtein(ids.of(hyp), ids.of(ref)));
+    }
   });
 
   it('an inserted garbage token does not shift the words after it', () => {
