@@ -11,7 +11,8 @@ import { SPLITS, setNames, type Split } from './sets.js';
 import type { BatchCorrector } from './word-by-word.js';
 
 const USAGE = `pnpm bench [options]
-  --correctors a,b     baselines to run: identity, hunspell, symspell (default: all three)
+  --correctors a,b     baselines to run: identity, hunspell, symspell (default: these three), and
+                       overproof_system (overProof's own output; overproof set only)
   --plugin NAME=FILE   also run the corrector built by FILE's default export (or createCorrector):
                        a function returning a BatchCorrector or a promise of one (repeatable)
   --sets a,b           sets (default: all) — ${setNames().join(', ')}
@@ -81,7 +82,7 @@ async function main(): Promise<void> {
   for (const name of (args.correctors ?? 'identity,hunspell,symspell').split(',').filter(Boolean)) {
     const t0 = performance.now();
     try {
-      correctors[name] = await createBaseline(name);
+      correctors[name] = await createBaseline(name, { dataDir });
     } catch (e) {
       fail((e as Error).message);
     }

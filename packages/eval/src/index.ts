@@ -42,5 +42,6 @@ export { renderMarkdown, replaceSection, setTableRows, setHeading } from './repo
 export { createIdentityCorrector } from './baselines/identity.js';
 export { createHunspellCorrector } from './baselines/hunspell.js';
 export { createSymSpellCorrector, symspellDictionaryPath, type SymSpellOptions } from './baselines/symspell.js';
+export { createOverproofSystemCorrector } from './baselines/overproof-system.js';
 export { createBaseline, BASELINE_NAMES, type BaselineName } from './baselines/create-baseline.js';
 export type { CorrectorWithStats } from './baselines/corrector-with-stats.js';

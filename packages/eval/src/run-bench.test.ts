@@ -100,3 +100,16 @@ describe('replaceSection', () => {
     expect(replaceSection('# Doc\n', 'b', 'x')).toBe('# Doc\n\n<!-- bench:b:start -->\nx\n<!-- bench:b:end -->\n');
   });
 });
+
+describe('overproof_system baseline', () => {
+  it('replays overproof_output by noisy line and leaves unknown text alone', async () => {
+    const { createOverproofSystemCorrector } = await import('./baselines/overproof-system.js');
+    const root = mkdtempSync(join(tmpdir(), 'eval-op-'));
+    mkdirSync(join(root, 'ocr/overproof'), { recursive: true });
+    const row = (noisy: string, out: string) => JSON.stringify({ id: noisy, noisy, clean: 'x', overproof_output: out });
+    writeFileSync(join(root, 'ocr/overproof/dev.jsonl.gz'), gzipSync(row('Tbe line', 'The line') + '\n'));
+    writeFileSync(join(root, 'ocr/overproof/test.jsonl.gz'), gzipSync(row('c4t', 'cat') + '\n'));
+    const c = await createOverproofSystemCorrector(root);
+    expect(await c(['c4t', 'Tbe line', 'other'])).toEqual(['cat', 'The line', 'other']);
+  });
+});
