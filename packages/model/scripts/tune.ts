@@ -2,10 +2,11 @@
  * Tunes the ranker's parameters on the dev splits: runs the bench once per configuration and
  * prints relative CER reduction per set plus the clean-text change rate.
  *   npx tsx packages/model/scripts/tune.ts --checkpoint DIR --grid '{"channelScale":[-4,-5],"unknownProb":[1e-8,1e-9]}' --sample 300
+ *   add --scorer runs/scorer/best to score candidates with a trained neural scorer (vary "neuralWeight")
  */
 import { parseArgs } from 'node:util';
 import { runBench, defaultDataDir } from '@unsmudge/eval';
-import { createCorrector, loadResources } from '../src/index.js';
+import { createCorrector, loadResources, nn, NeuralScorer } from '../src/index.js';
 import type { RankParams } from '../src/correct/params.js';
 
 const { values } = parseArgs({
@@ -16,6 +17,7 @@ const { values } = parseArgs({
     sample: { type: 'string', default: '300' },
     split: { type: 'string', default: 'dev' },
     data: { type: 'string' },
+    scorer: { type: 'string' },
   },
 });
 
@@ -28,6 +30,12 @@ for (const [key, vals] of Object.entries(grid)) {
 }
 
 const { resources } = loadResources({ checkpointDir: values.checkpoint });
+if (values.scorer) {
+  await nn.selectBackend();
+  nn.registerWasmKernels();
+  const { model, vocab } = await nn.loadModel(values.scorer);
+  resources.scorer = new NeuralScorer(model, vocab);
+}
 const base = resources.params;
 const sets = values.sets!.split(',');
 console.log(['config', ...sets].join('\t'));

@@ -5,3 +5,4 @@ export { SHIPPED_CHECKPOINT } from './checkpoint-dir.js';
 export { DEFAULT_PARAMS, type RankParams } from './correct/params.js';
 export type { Resources, CandidateScorer, ScoreRequest } from './correct/resources.js';
 export * as nn from './nn/index.js';
+export { NeuralScorer } from './neural-scorer.js';

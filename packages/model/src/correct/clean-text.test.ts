@@ -90,3 +90,29 @@ describe('splitIntoWindows', () => {
     }
   });
 });
+
+describe('neural scorer hook', () => {
+  it('in rerank mode picks among corrections by the scorer, never overriding the decision to keep', async () => {
+    const { loadResources, createCorrector } = await import('../corrector.js');
+    const dir = await makeTinyCheckpoint();
+    const { resources } = loadResources({ checkpointDir: dir });
+    const asked: string[][] = [];
+    // a scorer that prefers "mat" over anything else
+    resources.scorer = {
+      async score(reqs) {
+        return reqs.map((r) => {
+          asked.push(r.candidates);
+          return r.candidates.map((c) => (c === 'mat' ? 0 : -30));
+        });
+      },
+    };
+    resources.params = { ...resources.params, neuralWeight: 1, neuralMode: 'rerank' };
+    const c = createCorrector(resources, { checkpoint: 'tiny', backend: 'fake', loadMs: 0 });
+    const [r] = await c.clean(['The cat sat on the rnat. The report was adopted.']);
+    expect(r.text).toBe('The cat sat on the mat. The report was adopted.');
+    // only the word being changed was sent to the scorer, with the word as written first
+    expect(asked).toHaveLength(1);
+    expect(asked[0][0]).toBe('rnat');
+    expect(asked[0]).toContain('mat');
+  });
+});

@@ -30,14 +30,30 @@ export async function correctText(text: string, res: Resources, opts: CorrectTex
     s.options = [...s.extraOptions, ...cands];
   }
   const live = suspects.filter((s) => s.options.length > 0);
-  if (res.scorer && res.params.neuralWeight !== 0 && live.length > 0) await scoreNeural(text, tokens, live, res);
+  const neural = res.scorer !== undefined && res.params.neuralWeight !== 0;
+  if (neural && res.params.neuralMode === 'all') await scoreNeural(text, tokens, live, res);
+  let edits = decideAll(text, tokens, lm, live, res, opts.threshold);
+  if (neural && res.params.neuralMode === 'rerank') {
+    // the scorer only chooses among corrections of words the ranker has decided to change
+    const changing = new Set(edits.map((e) => e.start));
+    const toScore = live.filter((s) => changing.has(tokens[s.from].start));
+    if (toScore.length > 0) {
+      await scoreNeural(text, tokens, toScore, res);
+      edits = decideAll(text, tokens, lm, live, res, opts.threshold);
+    }
+  }
+  return { text: applyEdits(text, edits), edits };
+}
+
+/** One left-to-right pass: decides every suspect with the corrected left context. */
+function decideAll(text: string, tokens: Token[], lm: Array<string | null>, live: Suspect[], res: Resources, threshold: number): Edit[] {
   const edits: Edit[] = [];
   const byStart = new Map(live.map((s) => [s.from, s]));
   let left = BOUNDARY;
   for (let i = 0; i < tokens.length; i++) {
     const s = byStart.get(i);
     if (s) {
-      const d = decide(s, left, rightContext(lm, s.to), res, opts.threshold);
+      const d = decide(s, left, rightContext(lm, s.to), res, threshold);
       const chosen = d?.option ?? s.keep;
       if (d) {
         const start = tokens[s.from].start;
@@ -56,7 +72,7 @@ export async function correctText(text: string, res: Resources, opts: CorrectTex
     }
     if (lm[i] !== null) left = lm[i]!;
   }
-  return { text: applyEdits(text, edits), edits };
+  return edits;
 }
 
 function lmToken(t: Token): string | null {
@@ -87,20 +103,19 @@ interface Decision {
 function decide(s: Suspect, left: string, right: string, res: Resources, threshold: number): Decision | null {
   const p = res.params;
   const all = [s.keep, ...s.options];
-  const scores = all.map((o, k) => {
-    let sc = contextLogProb(res, left, o.words, right) + p.channelScale * o.cost;
-    if (k === 0) sc += s.keepBonus;
-    if (s.neural) sc += p.neuralWeight * s.neural[k];
-    return sc;
-  });
-  let best = 0;
-  for (let k = 1; k < scores.length; k++) if (scores[k] > scores[best]) best = k;
+  const base = all.map((o, k) => contextLogProb(res, left, o.words, right) + p.channelScale * o.cost + (k === 0 ? s.keepBonus : 0));
+  const rerank = p.neuralMode === 'rerank';
+  const scores = s.neural && !rerank ? base.map((b, k) => b + p.neuralWeight * s.neural![k]) : base;
+  let best = argmax(scores);
   if (best === 0) return null;
   const max = scores[best];
   let z = 0;
   for (const sc of scores) z += Math.exp(sc - max);
-  const confidence = 1 / z;
-  return confidence < threshold ? null : { option: all[best], confidence };
+  // rerank: confidence that the word should change at all; all: that this option is right
+  const confidence = rerank ? 1 - Math.exp(scores[0] - max) / z : 1 / z;
+  if (confidence < threshold) return null;
+  if (rerank && s.neural) best = argmax(base.map((b, k) => (k === 0 ? -Infinity : b + p.neuralWeight * s.neural![k])));
+  return { option: all[best], confidence };
 }
 
 /** Writes an option in the casing of the text it replaces; `trailing` is kept after it (e.g. a line break). */
@@ -137,4 +152,10 @@ export function applyEdits(text: string, edits: readonly Edit[]): string {
     pos = e.end;
   }
   return out + text.slice(pos);
+}
+
+function argmax(xs: readonly number[]): number {
+  let best = 0;
+  for (let k = 1; k < xs.length; k++) if (xs[k] > xs[best]) best = k;
+  return best;
 }

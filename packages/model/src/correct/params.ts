@@ -18,6 +18,8 @@ export interface RankParams {
   maxCost: number;
   /** Weight of the neural scorer's log-probability (0: the scorer is not loaded). */
   neuralWeight: number;
+  /** 'rerank': the scorer only picks among corrections of words the ranker changes; 'all': it votes on every suspect. */
+  neuralMode: 'rerank' | 'all';
   /** Lower-case tokens of 1–2 letters seen fewer times than this may be deleted as stray marks. */
   strayMaxCount: number;
   /** Channel cost of deleting a stray token. */
@@ -45,6 +47,7 @@ export const DEFAULT_PARAMS: RankParams = {
   maxCandidates: 24,
   maxCost: 2,
   neuralWeight: 0,
+  neuralMode: 'rerank',
   strayMaxCount: 200,
   strayDeleteCost: 3,
   hyphenJoinCost: 0.2,
