@@ -121,6 +121,35 @@ describe(`document worker (real Redis, sandboxed processor, corrector ${TEST_COR
     expect(await queue.getJob('ttl-2')).toBeDefined();
   });
 
+  it('embeds with transformers.js from a local model folder inside the sandbox', async () => {
+    const { mkdtemp, rm } = await import('node:fs/promises');
+    const os = await import('node:os');
+    const path = await import('node:path');
+    const { writeTinyBertModel } = await import('./testing/tiny-bert-fixture.js');
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'unsmudge-worker-tiny-'));
+    try {
+      const tiny = await writeTinyBertModel(dir, ['the', 'cat', 'sat', 'on', 'mat', 'window', 'old', 'house'], 24);
+      start({ EMBEDDING_PROVIDER: 'transformers', TRANSFORMERS_LOCAL_PATH: dir, TRANSFORMERS_MODEL: tiny.name });
+      const text = 'Tbe c4t sat 0n the rnat near the window of the old house.';
+      const job = await queue.add(DOCUMENT_JOB_NAME, { documentId: 'tf', text, embed: true }, { jobId: 'tf' });
+      const r = DocumentResultSchema.parse(await job.waitUntilFinished(events, 150_000));
+      expect(r.embedding).toEqual({ provider: 'transformers', model: tiny.name, dimensions: 24 });
+      const v = r.chunks[0]!.embedding!;
+      expect(v).toHaveLength(24);
+      expect(Math.hypot(...v)).toBeCloseTo(1, 5);
+    } finally {
+      await worker?.close();
+      worker = undefined;
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('fails an embed job with a reason naming the setting when the transformers.js folder is missing', async () => {
+    start({ EMBEDDING_PROVIDER: 'transformers', TRANSFORMERS_LOCAL_PATH: '/nonexistent/models' });
+    const job = await queue.add(DOCUMENT_JOB_NAME, { documentId: 'tf-missing', text: 'Tbe c4t', embed: true }, { jobId: 'tf-missing', attempts: 1 });
+    await expect(job.waitUntilFinished(events, 120_000)).rejects.toThrow(/TRANSFORMERS_LOCAL_PATH/);
+  });
+
   describe('embedding what was cleaned', () => {
     let reference: Embedder;
     beforeAll(async () => {
