@@ -16,7 +16,16 @@ async function main(): Promise<void> {
     process.exit(2);
   }
   const connection = createRedisConnection(config.redisUrl);
-  connection.on('error', (err) => log.warn('redis connection error', { error: err.message }));
+  // Log an outage once, not on every reconnect attempt.
+  let redisDown = false;
+  connection.on('error', (err) => {
+    if (!redisDown) log.warn('redis connection error; reconnecting', { error: err.message });
+    redisDown = true;
+  });
+  connection.on('ready', () => {
+    if (redisDown) log.info('redis reconnected');
+    redisDown = false;
+  });
   const worker = createDocumentWorker({
     config,
     connection,
