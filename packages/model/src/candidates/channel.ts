@@ -50,19 +50,29 @@ export const DEFAULT_COSTS: ChannelCosts = {
 /** Precomputed lookup tables for a cost set. */
 export class Channel {
   private readonly sub = new Map<string, number>();
-  /** multi-character confusions grouped by the noisy string's last character */
+  /** multi-character confusions (both sides non-empty) */
   private readonly multi: Array<{ noisy: string; clean: string; cost: number }> = [];
+  /** characters the noisy side often has in excess (stray apostrophes, dots), and often lacks */
+  private readonly cheapIns = new Map<string, number>();
+  private readonly cheapDel = new Map<string, number>();
+  /** multi-character confusions by (last noisy char, last clean char) */
+  private readonly multiByEnd = new Map<string, Array<{ noisy: string; clean: string; cost: number }>>();
   readonly costs: ChannelCosts;
 
   constructor(costs: ChannelCosts = DEFAULT_COSTS) {
     this.costs = costs;
     for (const [a, b, c] of costs.confusions) {
       for (const [n, k] of [[a, b], [b, a]] as const) {
-        if (n.length === 1 && k.length === 1) {
-          const key = n + k;
-          this.sub.set(key, Math.min(this.sub.get(key) ?? Infinity, c));
-        } else {
-          this.multi.push({ noisy: n, clean: k, cost: c });
+        if (n.length === 1 && k.length === 1) this.sub.set(n + k, Math.min(this.sub.get(n + k) ?? Infinity, c));
+        else if (k === '' && n.length === 1) this.cheapIns.set(n, Math.min(this.cheapIns.get(n) ?? Infinity, c));
+        else if (n === '' && k.length === 1) this.cheapDel.set(k, Math.min(this.cheapDel.get(k) ?? Infinity, c));
+        else if (n && k) {
+          const mc = { noisy: n, clean: k, cost: c };
+          this.multi.push(mc);
+          const key = n[n.length - 1] + '\u0000' + k[k.length - 1];
+          const list = this.multiByEnd.get(key) ?? [];
+          list.push(mc);
+          this.multiByEnd.set(key, list);
         }
       }
     }
@@ -117,12 +127,15 @@ export class Channel {
         let v = d[(i - 1) * w + j - 1] + (ni === cj ? 0 : (this.sub.get(ni + cj) ?? edit));
         v = Math.min(v, d[(i - 1) * w + j] + this.insCost(noisy, i - 1), d[i * w + j - 1] + this.delCost(clean, j - 1));
         if (i > 1 && j > 1 && ni === clean[j - 2] && noisy[i - 2] === cj) v = Math.min(v, d[(i - 2) * w + j - 2] + transpose);
-        for (const mc of this.multi) {
-          const ln = mc.noisy.length;
-          const lc = mc.clean.length;
-          if (ln > i || lc > j) continue;
-          if (noisy.startsWith(mc.noisy, i - ln) && clean.startsWith(mc.clean, j - lc)) {
-            v = Math.min(v, d[(i - ln) * w + j - lc] + mc.cost);
+        const cands = this.multiByEnd.get(ni + '\u0000' + cj);
+        if (cands) {
+          for (const mc of cands) {
+            const ln = mc.noisy.length;
+            const lc = mc.clean.length;
+            if (ln > i || lc > j) continue;
+            if (noisy.startsWith(mc.noisy, i - ln) && clean.startsWith(mc.clean, j - lc)) {
+              v = Math.min(v, d[(i - ln) * w + j - lc] + mc.cost);
+            }
           }
         }
         d[i * w + j] = v;
@@ -134,6 +147,8 @@ export class Channel {
   /** noisy has an extra character at position i */
   private insCost(noisy: string, i: number): number {
     const ch = noisy[i];
+    const cheap = this.cheapIns.get(ch);
+    if (cheap !== undefined) return cheap;
     if ((i > 0 && noisy[i - 1] === ch) || (i + 1 < noisy.length && noisy[i + 1] === ch)) return this.costs.double;
     return this.costs.edit;
   }
@@ -141,6 +156,8 @@ export class Channel {
   /** noisy lacks clean[j] */
   private delCost(clean: string, j: number): number {
     const ch = clean[j];
+    const cheap = this.cheapDel.get(ch);
+    if (cheap !== undefined) return cheap;
     if ((j > 0 && clean[j - 1] === ch) || (j + 1 < clean.length && clean[j + 1] === ch)) return this.costs.double;
     return this.costs.edit;
   }

@@ -10,6 +10,8 @@ export interface Option {
 }
 
 const SINGLE_LETTER_WORDS = new Set(['a', 'i']);
+/** Hits kept for the weighted channel model. */
+const PRELIMINARY = 60;
 
 /** Candidate corrections of a noisy word, cheapest/most frequent first, without the word itself. */
 export function generateCandidates(res: Resources, noisy: string): Option[] {
@@ -18,10 +20,17 @@ export function generateCandidates(res: Resources, noisy: string): Option[] {
   // rn→m and friends are two edits: short words need distance 2 as well
   const maxD = q.length >= 4 ? 2 : 1;
   const scored: Array<Option & { pre: number }> = [];
-  const ids = new Set(res.index.lookup(q, maxD).map((r) => r.id));
-  for (const v of res.channel.variants(q)) for (const r of res.index.lookup(v, 1)) ids.add(r.id);
-  for (const id of ids) {
-    const w = res.indexWords[id];
+  const hits = new Map<number, number>();
+  for (const r of res.index.lookup(q, maxD)) hits.set(r.id, r.distance);
+  for (const v of res.channel.variants(q)) for (const r of res.index.lookup(v, 1)) if (!hits.has(r.id)) hits.set(r.id, r.distance + 1);
+  // the weighted channel is dear: compute it for the likeliest hits only (by plain distance, then frequency)
+  const prelim = [...hits].map(([id, distance]) => ({ w: res.indexWords[id], distance }));
+  if (prelim.length > PRELIMINARY) {
+    for (const p of prelim) (p as { key?: number }).key = p.distance * 40 - Math.log(unigram(res, p.w));
+    prelim.sort((a, b) => (a as { key?: number }).key! - (b as { key?: number }).key!);
+    prelim.length = PRELIMINARY;
+  }
+  for (const { w } of prelim) {
     if (w === q) continue;
     if (w.length === 1 && !SINGLE_LETTER_WORDS.has(w)) continue;
     const cost = res.channel.cost(q, w);
