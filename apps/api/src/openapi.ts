@@ -284,7 +284,16 @@ export function openApiDocument(config: Pick<ApiConfig, 'bodyLimits' | 'maxBatch
             documentId: { type: 'string' },
             batchId: { type: 'string' },
             state: { type: 'string', enum: ['waiting', 'delayed', 'active', 'completed', 'failed'] },
-            progress: { description: 'As reported by the worker (0–100); 100 when completed' },
+            progress: {
+              description: 'As reported by the worker: { phase: "clean" | "embed" | …, done, total, percent (0–100) }; 100 when completed',
+              oneOf: [
+                { type: 'number', minimum: 0, maximum: 100 },
+                {
+                  type: 'object',
+                  properties: { phase: { type: 'string' }, done: { type: 'number' }, total: { type: 'number' }, percent: { type: 'number', minimum: 0, maximum: 100 } },
+                },
+              ],
+            },
             attempts: { type: 'object', properties: { made: { type: 'integer' }, max: { type: 'integer' } } },
             createdAt: { type: 'string', format: 'date-time' },
             startedAt: { type: 'string', format: 'date-time' },
