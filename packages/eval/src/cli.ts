@@ -24,7 +24,8 @@ const USAGE = `pnpm bench [options]
   --out PREFIX         write PREFIX.md and PREFIX.json
   --md FILE / --json FILE   write only / elsewhere
   --section NAME       update the <!-- bench:NAME:start/end --> block of the .md file instead of overwriting it
-  --title TEXT         heading of the generated block`;
+  --title TEXT         heading of the generated block
+  --force              overwrite a .md file that holds bench sections`;
 
 function fail(msg: string): never {
   process.stderr.write(`bench: ${msg}\n\n${USAGE}\n`);
@@ -56,6 +57,7 @@ async function main(): Promise<void> {
         json: { type: 'string' },
         section: { type: 'string' },
         title: { type: 'string' },
+        force: { type: 'boolean' },
         help: { type: 'boolean' },
       },
     }).values;
@@ -77,6 +79,10 @@ async function main(): Promise<void> {
   const batchSize = Math.max(1, intOpt(args['batch-size'], 'batch-size', 64));
   const mdPath = args.md ?? (args.out ? `${args.out}.md` : undefined);
   const jsonPath = args.json ?? (args.out ? `${args.out}.json` : undefined);
+  // Refuse before any work to overwrite a curated document such as docs/benchmarks.md.
+  if (mdPath && !args.section && !args.force && existsSync(mdPath) && readFileSync(mdPath, 'utf8').includes('<!-- bench:')) {
+    fail(`${mdPath} holds bench sections; pass --section NAME to update one (or --force to overwrite the file)`);
+  }
 
   const correctors: Record<string, BatchCorrector> = {};
   for (const name of (args.correctors ?? 'identity,hunspell,symspell').split(',').filter(Boolean)) {
