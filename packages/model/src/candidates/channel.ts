@@ -40,11 +40,19 @@ function keyboardNeighbours(): Array<[string, string, number]> {
   return out;
 }
 
+/** Vowels stand in for one another in spelling by ear (seperate, definately). */
+function vowelSwaps(cost: number): Array<[string, string, number]> {
+  const v = 'aeiouy';
+  const out: Array<[string, string, number]> = [];
+  for (let i = 0; i < v.length; i++) for (let j = i + 1; j < v.length; j++) out.push([v[i], v[j], cost]);
+  return out;
+}
+
 export const DEFAULT_COSTS: ChannelCosts = {
   edit: 1,
   transpose: 0.75,
   double: 0.55,
-  confusions: [...OCR_CONFUSIONS, ...keyboardNeighbours()],
+  confusions: [...OCR_CONFUSIONS, ...keyboardNeighbours(), ...vowelSwaps(0.8)],
 };
 
 /** Precomputed lookup tables for a cost set. */

@@ -49,11 +49,13 @@ export async function correctText(text: string, res: Resources, opts: CorrectTex
 function decideAll(text: string, tokens: Token[], lm: Array<string | null>, live: Suspect[], res: Resources, threshold: number): Edit[] {
   const edits: Edit[] = [];
   const byStart = new Map(live.map((s) => [s.from, s]));
+  // one or two words: no context tells candidates apart, so a correction only has to beat leaving the word alone
+  const contextFree = tokens.filter((t) => t.kind === 'word').length <= 2;
   let left = BOUNDARY;
   for (let i = 0; i < tokens.length; i++) {
     const s = byStart.get(i);
     if (s) {
-      const d = decide(s, left, rightContext(lm, s.to), res, threshold);
+      const d = decide(s, left, rightContext(lm, s.to), res, threshold, contextFree);
       const chosen = d?.option ?? s.keep;
       if (d) {
         const start = tokens[s.from].start;
@@ -63,7 +65,7 @@ function decideAll(text: string, tokens: Token[], lm: Array<string | null>, live
         const absorbs = next?.kind === 'space' && !next.text.includes('\n') && (d.option.words.length === 0 || s.trailing);
         if (absorbs) end = next.end;
         const original = text.slice(start, end);
-        const replacement = renderOption(d.option, s.base, s.suffix, s.trailing);
+        const replacement = renderOption(d.option, s.base, s.suffix, s.trailing, res);
         if (replacement !== original) edits.push({ start, end, original, replacement, confidence: d.confidence });
       }
       if (chosen.words.length) left = chosen.words[chosen.words.length - 1];
@@ -100,29 +102,37 @@ interface Decision {
   confidence: number;
 }
 
-function decide(s: Suspect, left: string, right: string, res: Resources, threshold: number): Decision | null {
+function decide(s: Suspect, left: string, right: string, res: Resources, threshold: number, contextFree: boolean): Decision | null {
   const p = res.params;
   const all = [s.keep, ...s.options];
   const base = all.map((o, k) => contextLogProb(res, left, o.words, right) + p.channelScale * o.cost + (k === 0 ? s.keepBonus : 0));
-  const rerank = p.neuralMode === 'rerank';
+  const rerank = p.neuralMode === 'rerank' && s.neural !== undefined;
   const scores = s.neural && !rerank ? base.map((b, k) => b + p.neuralWeight * s.neural![k]) : base;
   let best = argmax(scores);
   if (best === 0) return null;
   const max = scores[best];
   let z = 0;
   for (const sc of scores) z += Math.exp(sc - max);
-  // rerank: confidence that the word should change at all; all: that this option is right
-  const confidence = rerank ? 1 - Math.exp(scores[0] - max) / z : 1 / z;
+  // with a reranking scorer: confidence that the word should change at all; otherwise that this option is right
+  // ('odds' gating compares the best option with leaving the word alone, ignoring the other candidates)
+  const confidence = rerank
+    ? 1 - Math.exp(scores[0] - max) / z
+    : p.confidence === 'odds' || (p.confidence === 'auto' && contextFree)
+      ? 1 / (1 + Math.exp(scores[0] - max))
+      : 1 / z;
   if (confidence < threshold) return null;
-  if (rerank && s.neural) best = argmax(base.map((b, k) => (k === 0 ? -Infinity : b + p.neuralWeight * s.neural![k])));
+  if (rerank) best = argmax(base.map((b, k) => (k === 0 ? -Infinity : b + p.neuralWeight * s.neural![k])));
   return { option: all[best], confidence };
 }
 
 /** Writes an option in the casing of the text it replaces; `trailing` is kept after it (e.g. a line break). */
-function renderOption(o: Option, original: string, suffix: string, trailing: string): string {
+function renderOption(o: Option, original: string, suffix: string, trailing: string, res?: Resources): string {
   if (o.words.length === 0) return '';
   const pattern = casePattern(original);
-  const words = o.words.map((w, i) => (i === 0 || pattern === 'upper' ? applyCase(w, pattern) : w));
+  // names keep their capital even where the input lost it (feburay → February)
+  const words = o.words.map((w, i) =>
+    i === 0 || pattern === 'upper' ? applyCase(w, pattern === 'lower' && res?.lexicon.isProper(w) ? 'title' : pattern) : res?.lexicon.isProper(w) ? applyCase(w, 'title') : w,
+  );
   return words.join(' ') + suffix + trailing;
 }
 
@@ -136,7 +146,7 @@ async function scoreNeural(text: string, tokens: Token[], suspects: Suspect[], r
       context: text.slice(from, to),
       start: start - from,
       end: end - from,
-      candidates: [s.base, ...s.options.map((o) => renderOption(o, s.base, '', ''))],
+      candidates: [s.base, ...s.options.map((o) => renderOption(o, s.base, '', '', res))],
     };
   });
   const scores = await res.scorer!.score(requests);

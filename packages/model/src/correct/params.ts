@@ -32,6 +32,12 @@ export interface RankParams {
   realWordKeepBonus: number;
   /** A look-alike counts when it is at least this many times more probable. */
   realWordMinRatio: number;
+  /** Weight of the text's own noise level (share of unknown words) in the keep bonus (0 = off). */
+  noiseAdapt: number;
+  /** Share of unknown words at which the noise prior is neutral. */
+  noiseRef: number;
+  /** 'best': confidence = p(best option among all); 'odds': p(best) / (p(best) + p(keep)); 'auto': odds for texts of ≤ 2 words, else best. */
+  confidence: 'best' | 'odds' | 'auto';
   /** Default confidence threshold for applying an edit. */
   threshold: number;
 }
@@ -54,5 +60,8 @@ export const DEFAULT_PARAMS: RankParams = {
   repeatKeepBonus: 3,
   realWordKeepBonus: 5,
   realWordMinRatio: 20,
+  noiseAdapt: 2,
+  noiseRef: 0.05,
+  confidence: 'auto',
   threshold: 0.8,
 };

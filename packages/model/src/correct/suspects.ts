@@ -50,6 +50,7 @@ export function findSuspects(tokens: Token[], res: Resources): Suspect[] {
     } else if (tokens[i].kind !== 'space') lastWord = -1;
   }
   const tail = tokens.length ? tokens[tokens.length - 1].text : '';
+  const noiseBonus = noiseLevelBonus(tokens, res);
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
     if (t.kind !== 'word') continue;
@@ -95,7 +96,7 @@ export function findSuspects(tokens: Token[], res: Resources): Suspect[] {
     const nameLike = !hasDigit && (pattern === 'title' || pattern === 'upper') && !sentenceInitial(tokens, i);
     // an unknown word that recurs in the same text is more likely a real term than the same misreading twice
     const repeats = known ? 0 : (seen.get(q) ?? 1) - 1;
-    const keepBonus = (known ? p.knownKeepBonus : nameLike ? p.nameKeepBonus : 0) + p.repeatKeepBonus * Math.log1p(repeats);
+    const keepBonus = (known ? p.knownKeepBonus : nameLike ? p.nameKeepBonus : 0) + p.repeatKeepBonus * Math.log1p(repeats) + noiseBonus;
     const fragment = i === firstWord ? 'start' : i === lastWord && !/[.!?,;:]\s*$/.test(tail) ? 'end' : undefined;
     out.push({
       from: i,
@@ -168,3 +169,25 @@ function knownNeighbours(tokens: Token[], i: number, res: Resources): boolean {
   };
   return ok(i - 1, -1) && ok(i + 1, 1);
 }
+
+/**
+ * A prior from the text's own noise level: the share of its lower-case words the lexicon does not know.
+ * Clean text with a few unknown terms gets a bonus for keeping them; garbled text a malus.
+ */
+function noiseLevelBonus(tokens: Token[], res: Resources): number {
+  const p = res.params;
+  if (p.noiseAdapt === 0) return 0;
+  let words = 0;
+  let unknown = 0;
+  for (const t of tokens) {
+    if (t.kind !== 'word' || t.text.length < 2 || NON_LATIN.test(t.text)) continue;
+    words++;
+    if (!res.lexicon.has(normalizeWord(t.text))) unknown++;
+  }
+  // smoothed toward the reference rate, so short texts move the prior little
+  const rate = (unknown + p.noiseRef * PSEUDO_WORDS) / (words + PSEUDO_WORDS);
+  return p.noiseAdapt * Math.log(p.noiseRef / rate);
+}
+
+/** Weight of the prior rate in the smoothed estimate, in words. */
+const PSEUDO_WORDS = 10;

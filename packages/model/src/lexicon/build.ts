@@ -1,7 +1,7 @@
 import { BigramModel } from './bigrams.js';
 import { Lexicon, type LexiconEntry } from './lexicon.js';
 import { BOUNDARY } from './bigrams.js';
-import { NUM, lmWords } from './lm-words.js';
+import { NUM, lmWords, normalizeWord } from './lm-words.js';
 
 export interface BuildLexiconOptions {
   /** Paragraphs of clean training text. */
@@ -28,6 +28,8 @@ export async function buildLexicon(opts: BuildLexiconOptions): Promise<BuiltLexi
   const minWord = opts.minWordCount ?? 2;
   const minPair = opts.minPairCount ?? 2;
   const uni = new Map<string, number>();
+  /** per lower-cased word: [occurrences inside sentences, of which capitalised] */
+  const caps = new Map<string, [number, number]>();
   const pairs = new Map<string, number>();
   let paragraphs = 0;
   let skipped = 0;
@@ -39,6 +41,7 @@ export async function buildLexicon(opts: BuildLexiconOptions): Promise<BuiltLexi
       continue;
     }
     paragraphs++;
+    countCapitals(p, caps);
     const ws = lmWords(p);
     for (let i = 1; i < ws.length; i++) {
       const w = ws[i];
@@ -57,8 +60,12 @@ export async function buildLexicon(opts: BuildLexiconOptions): Promise<BuiltLexi
     general.set(lw, (general.get(lw) ?? 0) + c);
   }
   const entries: LexiconEntry[] = [];
+  const proper = (w: string) => {
+    const c = caps.get(w);
+    return c !== undefined && c[0] >= 3 && c[1] >= 0.9 * c[0];
+  };
   for (const [w, c] of uni) {
-    if (c >= minWord || general.has(w)) entries.push({ word: w, corpus: c, general: general.get(w) ?? 0 });
+    if (c >= minWord || general.has(w)) entries.push({ word: w, corpus: c, general: general.get(w) ?? 0, proper: proper(w) });
   }
   for (const [w, c] of general) if (!uni.has(w)) entries.push({ word: w, corpus: 0, general: c });
   const lexicon = new Lexicon(entries);
@@ -68,4 +75,20 @@ export async function buildLexicon(opts: BuildLexiconOptions): Promise<BuiltLexi
     bigrams,
     stats: { paragraphs, skipped, tokens, words: lexicon.size, pairs: bigrams.size },
   };
+}
+
+const WORD_IN_SENTENCE = /[\p{L}\p{M}]+(?:['’][\p{L}\p{M}]+)*/gu;
+
+/** Counts, for words not at a sentence start, how often they are capitalised. */
+function countCapitals(p: string, caps: Map<string, [number, number]>): void {
+  for (const m of p.matchAll(WORD_IN_SENTENCE)) {
+    const before = p.slice(Math.max(0, m.index - 3), m.index).trimEnd();
+    if (before === '' || /[.!?:"“‘([]$/.test(before)) continue;
+    const w = normalizeWord(m[0]);
+    const c = caps.get(w) ?? [0, 0];
+    c[0]++;
+    const first = m[0][0];
+    if (first !== first.toLowerCase()) c[1]++;
+    caps.set(w, c);
+  }
 }

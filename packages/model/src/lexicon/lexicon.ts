@@ -7,6 +7,8 @@ export interface LexiconEntry {
   word: string;
   corpus: number;
   general: number;
+  /** Written capitalised inside sentences (a name: February, America). */
+  proper?: boolean;
 }
 
 export class Lexicon {
@@ -14,6 +16,7 @@ export class Lexicon {
   readonly words: string[] = [];
   private readonly corpus: Float64Array;
   private readonly general: Float64Array;
+  private readonly properWords = new Set<string>();
   private readonly corpusTotal: number;
   private readonly generalTotal: number;
 
@@ -26,6 +29,7 @@ export class Lexicon {
       this.index.set(e.word, i);
       this.words.push(e.word);
       this.corpus[i] = e.corpus;
+      if (e.proper) this.properWords.add(e.word);
       this.general[i] = e.general;
       ct += e.corpus;
       gt += e.general;
@@ -52,6 +56,11 @@ export class Lexicon {
     return i === undefined ? 0 : this.corpus[i];
   }
 
+  /** True when the word is normally written capitalised (a name). */
+  isProper(word: string): boolean {
+    return this.properWords.has(word);
+  }
+
   /** Unigram probability mixing corpus and general counts; 0 for unknown words. */
   prob(word: string): number {
     const i = this.index.get(word);
@@ -59,20 +68,26 @@ export class Lexicon {
     return 0.5 * (this.corpus[i] / this.corpusTotal) + 0.5 * (this.general[i] / this.generalTotal);
   }
 
-  /** Serialise as `word\tcorpus\tgeneral` lines, most probable first. */
+  /** Serialise as `word\tcorpus\tgeneral[\tP]` lines (P: proper), most probable first. */
   toTsv(): string {
     const order = this.words.map((_, i) => i);
     order.sort((a, b) => this.prob(this.words[b]) - this.prob(this.words[a]));
-    return order.map((i) => `${this.words[i]}\t${this.corpus[i]}\t${this.general[i]}`).join('\n') + '\n';
+    return (
+      order
+        .map((i) => {
+          const w = this.words[i];
+          return `${w}\t${this.corpus[i]}\t${this.general[i]}${this.properWords.has(w) ? '\tP' : ''}`;
+        })
+        .join('\n') + '\n'
+    );
   }
 
   static fromTsv(tsv: string): Lexicon {
     const entries: LexiconEntry[] = [];
     for (const line of tsv.split('\n')) {
       if (!line) continue;
-      const a = line.indexOf('\t');
-      const b = line.indexOf('\t', a + 1);
-      entries.push({ word: line.slice(0, a), corpus: Number(line.slice(a + 1, b)), general: Number(line.slice(b + 1)) });
+      const [word, corpus, general, flag] = line.split('\t');
+      entries.push({ word, corpus: Number(corpus), general: Number(general), proper: flag === 'P' });
     }
     return new Lexicon(entries);
   }
