@@ -27,7 +27,8 @@ export async function correctText(text: string, res: Resources, opts: CorrectTex
     const cands = (s.fixed ? [] : generateCandidates(res, s.base)).filter(
       (o) => !(s.fragment === 'start' && o.words.join(' ').endsWith(q)) && !(s.fragment === 'end' && o.words.join(' ').startsWith(q)),
     );
-    s.options = [...s.extraOptions, ...cands];
+    // a word the lexicon knows is only changed for an OCR-like misreading, never for an arbitrary edit
+    s.options = [...s.extraOptions, ...cands].filter((o) => !s.known || o.cost <= res.params.knownMaxCost);
   }
   const live = suspects.filter((s) => s.options.length > 0);
   const neural = res.scorer !== undefined && res.params.neuralWeight !== 0;
@@ -49,8 +50,8 @@ export async function correctText(text: string, res: Resources, opts: CorrectTex
 function decideAll(text: string, tokens: Token[], lm: Array<string | null>, live: Suspect[], res: Resources, threshold: number): Edit[] {
   const edits: Edit[] = [];
   const byStart = new Map(live.map((s) => [s.from, s]));
-  // one or two words: no context tells candidates apart, so a correction only has to beat leaving the word alone
-  const contextFree = tokens.filter((t) => t.kind === 'word').length <= 2;
+  // a single word: no context tells candidates apart, so a correction only has to beat leaving the word alone
+  const contextFree = tokens.filter((t) => t.kind === 'word').length <= 1;
   let left = BOUNDARY;
   for (let i = 0; i < tokens.length; i++) {
     const s = byStart.get(i);

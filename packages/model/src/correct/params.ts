@@ -36,8 +36,12 @@ export interface RankParams {
   noiseAdapt: number;
   /** Share of unknown words at which the noise prior is neutral. */
   noiseRef: number;
-  /** 'best': confidence = p(best option among all); 'odds': p(best) / (p(best) + p(keep)); 'auto': odds for texts of ≤ 2 words, else best. */
+  /** Keep bonus of an unknown word in a text of one word (no context to judge the noise level by). */
+  contextFreeKeepBonus: number;
+  /** 'best': confidence = p(best option among all); 'odds': p(best) / (p(best) + p(keep)); 'auto': odds for texts of one word, else best. */
   confidence: 'best' | 'odds' | 'auto';
+  /** Largest channel cost of a correction of a word the lexicon knows (only OCR-like misreadings). */
+  knownMaxCost: number;
   /** Default confidence threshold for applying an edit. */
   threshold: number;
 }
@@ -57,11 +61,13 @@ export const DEFAULT_PARAMS: RankParams = {
   strayMaxCount: 200,
   strayDeleteCost: 3,
   hyphenJoinCost: 0.2,
-  repeatKeepBonus: 3,
+  repeatKeepBonus: 6,
   realWordKeepBonus: 5,
   realWordMinRatio: 20,
   noiseAdapt: 2,
-  noiseRef: 0.05,
+  noiseRef: 0.2,
+  contextFreeKeepBonus: -6,
   confidence: 'auto',
+  knownMaxCost: 2,
   threshold: 0.8,
 };

@@ -27,6 +27,8 @@ export interface Suspect {
   fragment?: 'start' | 'end';
   /** Only `extraOptions` are considered (no candidate search). */
   fixed?: boolean;
+  /** The word as written is in the lexicon. */
+  known?: boolean;
 }
 
 const SENTENCE_END = new Set(['.', '!', '?']);
@@ -96,7 +98,7 @@ export function findSuspects(tokens: Token[], res: Resources): Suspect[] {
     const nameLike = !hasDigit && (pattern === 'title' || pattern === 'upper') && !sentenceInitial(tokens, i);
     // an unknown word that recurs in the same text is more likely a real term than the same misreading twice
     const repeats = known ? 0 : (seen.get(q) ?? 1) - 1;
-    const keepBonus = (known ? p.knownKeepBonus : nameLike ? p.nameKeepBonus : 0) + p.repeatKeepBonus * Math.log1p(repeats) + noiseBonus;
+    const keepBonus = (known ? p.knownKeepBonus : nameLike ? p.nameKeepBonus : 0) + p.repeatKeepBonus * Math.log1p(repeats) + (known ? Math.max(0, noiseBonus) : noiseBonus);
     const fragment = i === firstWord ? 'start' : i === lastWord && !/[.!?,;:]\s*$/.test(tail) ? 'end' : undefined;
     out.push({
       from: i,
@@ -109,6 +111,7 @@ export function findSuspects(tokens: Token[], res: Resources): Suspect[] {
       extraOptions: stray ? [{ words: [], cost: p.strayDeleteCost }] : [],
       options: [],
       fragment,
+      known,
     });
   }
   return out;
@@ -184,6 +187,8 @@ function noiseLevelBonus(tokens: Token[], res: Resources): number {
     words++;
     if (!res.lexicon.has(normalizeWord(t.text))) unknown++;
   }
+  // one word says nothing about the text's noise level: a word given alone is a spelling query
+  if (words <= 1) return p.contextFreeKeepBonus;
   // smoothed toward the reference rate, so short texts move the prior little
   const rate = (unknown + p.noiseRef * PSEUDO_WORDS) / (words + PSEUDO_WORDS);
   return p.noiseAdapt * Math.log(p.noiseRef / rate);
