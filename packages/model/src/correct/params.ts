@@ -26,7 +26,7 @@ export interface RankParams {
   strayDeleteCost: number;
   /** Channel cost of joining a word hyphenated across a break. */
   hyphenJoinCost: number;
-  /** Log bonus per log(1 + earlier occurrences) for keeping an unknown word that recurs in the text. */
+  /** Log bonus for keeping an unknown word that occurs more than once in the text. */
   repeatKeepBonus: number;
   /** Log bonus for keeping a frequent known word that has a much more frequent OCR look-alike (tie/the). */
   realWordKeepBonus: number;

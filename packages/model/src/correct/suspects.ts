@@ -96,9 +96,10 @@ export function findSuspects(tokens: Token[], res: Resources): Suspect[] {
     // short all-caps tokens are acronyms; leave them unless they hold digits (OCR)
     if (!known && !hasDigit && pattern === 'upper' && base.length <= 4) continue;
     const nameLike = !hasDigit && (pattern === 'title' || pattern === 'upper') && !sentenceInitial(tokens, i);
-    // an unknown word that recurs in the same text is more likely a real term than the same misreading twice
+    // an unknown word that recurs in the same text is more likely a real term than the same misreading twice;
+    // the bonus does not grow with the count, so a misreading repeated all through a long scan is still fixed
     const repeats = known ? 0 : (seen.get(q) ?? 1) - 1;
-    const keepBonus = (known ? p.knownKeepBonus : nameLike ? p.nameKeepBonus : 0) + p.repeatKeepBonus * Math.log1p(repeats) + (known ? Math.max(0, noiseBonus) : noiseBonus);
+    const keepBonus = (known ? p.knownKeepBonus : nameLike ? p.nameKeepBonus : 0) + (repeats > 0 ? p.repeatKeepBonus : 0) + (known ? Math.max(0, noiseBonus) : noiseBonus);
     const fragment = i === firstWord ? 'start' : i === lastWord && !/[.!?,;:]\s*$/.test(tail) ? 'end' : undefined;
     out.push({
       from: i,
