@@ -144,6 +144,7 @@ export async function runTrain(args: string[]): Promise<void> {
       }
     }
   }
+  const startSeconds = state.seconds;
   const metricsPath = join(out, 'metrics.csv');
   if (!existsSync(metricsPath)) writeFileSync(metricsPath, 'step,seconds,pairs_per_second,lr,train_loss,val_loss,val_exact\n');
   let lossEma = NaN;
@@ -161,7 +162,7 @@ export async function runTrain(args: string[]): Promise<void> {
     }
     loss /= valPairs.length;
     const acc = exact / valPairs.length;
-    appendFileSync(metricsPath, `${step},${(state.seconds + lastInfo.seconds).toFixed(0)},${lastInfo.pairsPerSecond.toFixed(1)},${lastInfo.lr.toExponential(3)},${lossEma.toFixed(4)},${loss.toFixed(4)},${acc.toFixed(4)}\n`);
+    appendFileSync(metricsPath, `${step},${(startSeconds + lastInfo.seconds).toFixed(0)},${lastInfo.pairsPerSecond.toFixed(1)},${lastInfo.lr.toExponential(3)},${lossEma.toFixed(4)},${loss.toFixed(4)},${acc.toFixed(4)}\n`);
     writeCurve(out, metricsPath);
     if (loss < state.bestValLoss) {
       state.bestValLoss = loss;
@@ -177,7 +178,6 @@ export async function runTrain(args: string[]): Promise<void> {
   const bar = values['no-progress'] ? null : new cliProgress.SingleBar({ format: 'train {bar} {value} steps | loss {loss} | {pps} pairs/s', stream: process.stderr }, cliProgress.Presets.shades_classic);
   const maxSteps = values.steps ? Number(values.steps) : undefined;
   bar?.start(maxSteps ?? 0, trainer.stepsDone, { loss: '-', pps: '-' });
-  const startSeconds = state.seconds;
   const result = await trainLoop({
     model,
     trainer,
