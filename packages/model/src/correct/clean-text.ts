@@ -7,11 +7,17 @@ import { generateCandidates, type Option } from './candidates.js';
 import { contextLogProb } from './language-model.js';
 import type { Resources, ScoreRequest } from './resources.js';
 import { findSuspects, type Suspect } from './suspects.js';
+import { isSpellingVariant } from '../candidates/spelling-variants.js';
 
 export interface CorrectTextOptions {
   threshold: number;
   protectedTerms: readonly string[];
 }
+
+/** Words in older spelling needed to treat a text as printed in it. */
+const OLD_TEXT_EVIDENCE = 2;
+/** Keep bonus of known words in a text that shows older spellings: they are not changed. */
+const KNOWN_IN_OLD_TEXT = 50;
 
 /** Context characters on each side given to the neural scorer. */
 const SCORER_CONTEXT = 32;
@@ -21,6 +27,8 @@ export async function correctText(text: string, res: Resources, opts: CorrectTex
   const tokens = tokenize(text, opts.protectedTerms);
   const lm = tokens.map(lmToken);
   const suspects = findSuspects(tokens, res);
+  const keepOldSpelling = res.params.keepOldSpellings && tokens.filter((t) => t.kind === 'word').length > 1;
+  const variants: Suspect[] = [];
   for (const s of suspects) {
     const q = normalizeWord(s.base);
     // a fragment at a text boundary is not completed: only what lies inside it is corrected
@@ -29,8 +37,16 @@ export async function correctText(text: string, res: Resources, opts: CorrectTex
     );
     // a word the lexicon knows is only changed for an OCR-like misreading, never for an arbitrary edit
     s.options = [...s.extraOptions, ...cands].filter((o) => !s.known || o.cost <= res.params.knownMaxCost);
+    const variantOf = (o: Option) => o.words.length === 1 && isSpellingVariant(q, o.words[0]);
+    if (keepOldSpelling && s.options.some(variantOf)) variants.push(s);
   }
+  // two or more words in older spelling (haue, maister, againe): the text is printed in it; keep its spellings
+  // and its archaic words (thy, unto), and keep other unknown words more readily
+  const oldText = variants.length >= OLD_TEXT_EVIDENCE;
+  if (oldText) for (const s of variants) s.options = [];
   const live = suspects.filter((s) => s.options.length > 0);
+  // a text in older spelling has more unfamiliar but correct words (and archaic ones: thy, unto, spake)
+  if (oldText) for (const s of live) s.keepBonus += s.known ? KNOWN_IN_OLD_TEXT : res.params.oldSpellingKeepBonus;
   const neural = res.scorer !== undefined && res.params.neuralWeight !== 0;
   if (neural && res.params.neuralMode === 'all') await scoreNeural(text, tokens, live, res);
   let edits = decideAll(text, tokens, lm, live, res, opts.threshold);

@@ -42,6 +42,10 @@ export interface RankParams {
   confidence: 'best' | 'odds' | 'auto';
   /** Largest channel cost of a correction of a word the lexicon knows (only OCR-like misreadings). */
   knownMaxCost: number;
+  /** Keep older spellings (haue, halfe, controversie) instead of modernising them. */
+  keepOldSpellings: boolean;
+  /** Keep bonus of the other unknown words of a text that shows older spellings. */
+  oldSpellingKeepBonus: number;
   /** Default confidence threshold for applying an edit. */
   threshold: number;
 }
@@ -69,5 +73,7 @@ export const DEFAULT_PARAMS: RankParams = {
   contextFreeKeepBonus: -6,
   confidence: 'auto',
   knownMaxCost: 2,
+  keepOldSpellings: true,
+  oldSpellingKeepBonus: 3,
   threshold: 0.8,
 };

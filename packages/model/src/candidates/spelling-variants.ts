@@ -1,0 +1,29 @@
+/**
+ * True when `noisy` is an older spelling of `modern` rather than a misreading or a typo: u/v and
+ * i/j/y used the other way (haue, vsed, iust, raysed), ai/ou/au for a/o (maister, souldier,
+ * demaunded), a final e (halfe, againe, hee), a doubled final consonant (morall, tryall), -ie for -y
+ * (controversie) or -t for -ed (fetcht). Editions keep such spellings, so the corrector must not
+ * "modernise" them. Doubled letters inside a word (preffer) and missing letters (tim) are not excused:
+ * typists and OCR make those.
+ */
+export function isSpellingVariant(noisy: string, modern: string): boolean {
+  const n = noisy.toLowerCase();
+  const m = modern.toLowerCase();
+  if (n === m || n.length < 3) return false;
+  for (const f of [n, stripFinal(n)]) if (skeleton(f) === skeleton(m)) return true;
+  if (n.endsWith('ie') && m.endsWith('y') && skeleton(n.slice(0, -2)) === skeleton(m.slice(0, -1))) return true;
+  if (n.endsWith('t') && m.endsWith('ed') && n.slice(0, -1) === m.slice(0, -2)) return true;
+  return false;
+}
+
+/** Spelling with the early-modern letter alternations folded away (u/v, i/j/y, ai, ou, au). */
+function skeleton(s: string): string {
+  return s.replace(/v/g, 'u').replace(/[jy]/g, 'i').replace(/ai/g, 'a').replace(/ou/g, 'o').replace(/au/g, 'a');
+}
+
+/** Drops a final e, then a doubled final consonant (halfe → half, morall → moral, tryall → tryal). */
+function stripFinal(s: string): string {
+  let t = s.length > 2 && s.endsWith('e') ? s.slice(0, -1) : s;
+  if (/([bcdfgklmnprst])\1$/.test(t)) t = t.slice(0, -1);
+  return t;
+}
