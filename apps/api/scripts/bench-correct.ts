@@ -6,7 +6,10 @@
  * Uses the shipped model through loadCorrector(), in --threads worker threads as the API does (0 = in-process); with --allow-fake (and only then) it falls back to the
  * test dictionary corrector when the model cannot load, and says so, which measures HTTP overhead only.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gunzipSync } from 'node:zlib';
 import type { AddressInfo } from 'node:net';
 import { parseArgs } from 'node:util';
 
@@ -27,6 +30,7 @@ const { values: args } = parseArgs({
     duration: { type: 'string', default: '20' },
     connections: { type: 'string', default: '4' },
     chars: { type: 'string', default: '1024' },
+    data: { type: 'string' },
     threads: { type: 'string', default: '1' },
     'allow-fake': { type: 'boolean', default: false },
   },
@@ -51,13 +55,26 @@ try {
   correctorLabel = `FAKE dictionary corrector (model unavailable: ${(err as Error).message})`;
 }
 
-// ~1 KB texts cut at different places from the OCR sample, so requests differ.
-const source = readFileSync(new URL('../../../samples/ocr-sample.txt', import.meta.url), 'utf8').replace(/\s+/g, ' ');
+// ~1 KB texts of real OCR output (noisy side of the bln600 and overproof test splits, read in place from
+// ../shared/data), a different window for every request so that nothing is served from a warm cache;
+// without the data folder, windows of the repository's sample document (words then repeat across requests).
+const dataDir = args.data ?? fileURLToPath(new URL('../../../../shared/data/', import.meta.url));
+const ocrFiles = ['ocr/bln600/test.jsonl.gz', 'ocr/overproof/test.jsonl.gz'].map((f) => join(dataDir, f));
+let source: string;
+let sourceLabel: string;
+if (ocrFiles.every((f) => existsSync(f))) {
+  source = ocrFiles
+    .map((f) => gunzipSync(readFileSync(f)).toString('utf8').split('\n').filter(Boolean).map((l) => (JSON.parse(l) as { noisy: string }).noisy).join(' '))
+    .join(' ');
+  sourceLabel = 'noisy OCR text of the bln600 + overproof test splits';
+} else {
+  source = readFileSync(new URL('../../../samples/ocr-sample.txt', import.meta.url), 'utf8').replace(/\s+/g, ' ');
+  sourceLabel = 'samples/ocr-sample.txt (shared data not found)';
+}
 const long = source.repeat(Math.ceil((chars * 2) / source.length) + 1);
-const bodies = Array.from({ length: 64 }, (_, i) => {
-  const start = (i * 37) % source.length;
-  return JSON.stringify({ text: long.slice(start, start + chars) });
-});
+const bodyCount = Math.max(64, Math.ceil(rate * duration * 1.2));
+const stride = Math.max(1, Math.floor((source.length - chars) / bodyCount));
+const bodies = Array.from({ length: bodyCount }, (_, i) => JSON.stringify({ text: long.slice(i * stride, i * stride + chars) }));
 
 const config = loadConfig({ AUTH_DISABLED: 'true', LOG_LEVEL: 'silent', RATE_LIMIT_PER_MINUTE: '1000000', RATE_LIMIT_BURST: '1000000', QUEUE_PREFIX: 'bench', CORRECT_QUEUE_LIMIT: '100000' });
 const connection = createProducerConnection(config.redisUrl);
@@ -87,6 +104,7 @@ const result = await autocannon({
 
 const ok = result['2xx'];
 console.log(`POST /v1/correct — ${chars}-char texts, target ${rate} req/s, ${connections} connections, ${duration} s, loopback`);
+console.log(`texts: ${bodyCount} distinct windows of ${sourceLabel}`);
 console.log(`corrector: ${correctorLabel}`);
 console.log(`requests: ${result.requests.total} sent, ${ok} 2xx, ${result.non2xx} non-2xx, ${result.errors} errors, ${result.timeouts} timeouts`);
 console.log(`throughput: ${(ok / duration).toFixed(1)} req/s answered (autocannon mean ${result.requests.average} req/s)`);

@@ -13,9 +13,31 @@ const SINGLE_LETTER_WORDS = new Set(['a', 'i']);
 /** Hits kept for the weighted channel model. */
 const PRELIMINARY = 60;
 
-/** Candidate corrections of a noisy word, cheapest/most frequent first, without the word itself. */
+/** Distinct words whose candidates are remembered (a few MB). */
+const CACHE_WORDS = 20_000;
+const caches = new WeakMap<Resources, Map<string, Option[]>>();
+
+/**
+ * Candidate corrections of a noisy word, cheapest/most frequent first, without the word itself.
+ * They depend on the word only (context comes later), so they are remembered per word, least recently used out.
+ */
 export function generateCandidates(res: Resources, noisy: string): Option[] {
   const q = normalizeWord(noisy);
+  let cache = caches.get(res);
+  if (!cache) caches.set(res, (cache = new Map()));
+  const hit = cache.get(q);
+  if (hit) {
+    cache.delete(q);
+    cache.set(q, hit);
+    return hit;
+  }
+  const found = searchCandidates(res, q);
+  if (cache.size >= CACHE_WORDS) cache.delete(cache.keys().next().value!);
+  cache.set(q, found);
+  return found;
+}
+
+function searchCandidates(res: Resources, q: string): Option[] {
   const { params } = res;
   // rn→m and friends are two edits: short words need distance 2 as well
   const maxD = q.length >= 4 ? 2 : 1;
