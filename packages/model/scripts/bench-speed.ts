@@ -20,12 +20,12 @@
  * A `none` child (modules imported, no corrector loaded) gives the floor RSS of node + tsx + our modules.
  * Figures are wall-clock on whatever else the machine is doing: the load average is printed with them.
  */
-import { execFileSync, fork } from 'node:child_process';
-import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { fork } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
-import { dirname, join, relative, resolve } from 'node:path';
+import { dirname, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { checkpointFingerprint, codeVersion } from './run-facts.js';
 import { parseArgs } from 'node:util';
 import { createBaseline, defaultDataDir, loadSet, mulberry32 } from '@unsmudge/eval';
 import { loadCorrector, SHIPPED_CHECKPOINT } from '../src/index.js';
@@ -273,34 +273,7 @@ function spawnChild(name: string, work: Workload): Promise<ChildResult> {
   });
 }
 
-/** Short content hash of a checkpoint folder (every file, recursively), to tell checkpoints apart. */
-function checkpointFingerprint(dir: string): string {
-  const h = createHash('sha256');
-  const walk = (d: string) => {
-    for (const e of readdirSync(d).sort()) {
-      const p = join(d, e);
-      if (statSync(p).isDirectory()) walk(p);
-      else h.update(relative(dir, p)).update('\0').update(readFileSync(p));
-    }
-  };
-  walk(dir);
-  return h.digest('hex').slice(0, 12);
-}
 
-/** The code the figures come from: git HEAD, and whether the packages measured had uncommitted changes. */
-function codeVersion(): string {
-  const git = (args: string[]) => execFileSync('git', args, { cwd: REPO_ROOT, encoding: 'utf8' }).trim();
-  try {
-    const head = git(['rev-parse', '--short', 'HEAD']);
-    const paths = ['packages/model/src', 'packages/model/checkpoints', 'packages/eval/src', 'packages/corruptors/src'];
-    const dirty = git(['status', '--porcelain', '--', ...paths]).split('\n').filter(Boolean).length;
-    return dirty
-      ? `git HEAD \`${head}\` **plus uncommitted changes in ${dirty} file(s)** under ${paths.join(', ')} (the figures are of that working tree)`
-      : `git HEAD \`${head}\`, no uncommitted changes under ${paths.join(', ')}`;
-  } catch {
-    return 'git version unknown';
-  }
-}
 
 const f0 = (x: number) => (Number.isFinite(x) ? Math.round(x).toLocaleString('en-US') : '—');
 const f1 = (x: number) => (Number.isFinite(x) ? x.toFixed(1) : '—');

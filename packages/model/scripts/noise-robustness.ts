@@ -23,12 +23,11 @@
  * (`--hunspell-size 150 --hunspell-levels 0,2.5,5,7.5,10,15,20`) is possible but takes far longer.
  * CER = character (code point) Levenshtein edits / reference characters, summed over the paragraphs.
  */
-import { createHash } from 'node:crypto';
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { checkpointFingerprint, codeVersion } from './run-facts.js';
 import { parseArgs } from 'node:util';
 import { createCorruptor, isPresetName, OCR_FITTED_PROFILE_URL, parseProfile, profileCorruptor, type Corruptor, type Profile } from '@unsmudge/corruptors';
 import { addCounts, charEdits, codePoints, countPair, createBaseline, defaultDataDir, emptyCounts, finalizeCounts, loadCleanTextSet, sampleIndices } from '@unsmudge/eval';
@@ -252,32 +251,6 @@ if (levels.includes(0)) await runSet(zeroSet);
 for (const set of noisySets) await runSet(set);
 
 // ---------------------------------------------------------------- report
-function checkpointFingerprint(dir: string): string {
-  const h = createHash('sha256');
-  const walk = (d: string) => {
-    for (const e of readdirSync(d).sort()) {
-      const p = join(d, e);
-      if (statSync(p).isDirectory()) walk(p);
-      else h.update(relative(dir, p)).update('\0').update(readFileSync(p));
-    }
-  };
-  walk(dir);
-  return h.digest('hex').slice(0, 12);
-}
-/** The code the figures come from: git HEAD, and whether the packages measured had uncommitted changes. */
-function codeVersion(): string {
-  const git = (args: string[]) => execFileSync('git', args, { cwd: REPO_ROOT, encoding: 'utf8' }).trim();
-  try {
-    const head = git(['rev-parse', '--short', 'HEAD']);
-    const paths = ['packages/model/src', 'packages/model/checkpoints', 'packages/eval/src', 'packages/corruptors/src'];
-    const dirty = git(['status', '--porcelain', '--', ...paths]).split('\n').filter(Boolean).length;
-    return dirty
-      ? `git HEAD \`${head}\` **plus uncommitted changes in ${dirty} file(s)** under ${paths.join(', ')} (the figures are of that working tree)`
-      : `git HEAD \`${head}\`, no uncommitted changes under ${paths.join(', ')}`;
-  } catch {
-    return 'git version unknown';
-  }
-}
 
 const sourceLabel = (s: string) => (s === 'fitted' ? `fitted profile (${relative(REPO_ROOT, profilePath)})` : `preset \`${s}\``);
 const rowsFor = (source: string): NoisySet[] => [...(levels.includes(0) ? [zeroSet] : []), ...noisySets.filter((s) => s.source === source)];

@@ -6,7 +6,9 @@
 import { readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import { join } from 'node:path';
-import { alignWords, words, levenshtein, defaultDataDir } from '@unsmudge/eval';
+import { alignWords, words, levenshtein as levenshteinCodePoints, codePoints, defaultDataDir } from '@unsmudge/eval';
+
+const levenshtein = (a: string, b: string) => levenshteinCodePoints(codePoints(a), codePoints(b));
 import { loadResources } from '../src/index.js';
 import { osaDistance } from '../src/candidates/edit-distance.js';
 const { resources } = loadResources({});

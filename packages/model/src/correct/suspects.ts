@@ -78,18 +78,13 @@ export function findSuspects(tokens: Token[], res: Resources): Suspect[] {
     if (known && (count > p.rareWordCount || q.length < 3) && !stray) {
       const lookAlikes = res.confusions.get(q);
       if (lookAlikes && pattern !== 'upper') {
-        out.push({
-          from: i,
-          to: i,
-          base,
-          suffix: t.text.slice(base.length),
-          trailing: '',
-          keep: { words: [q], cost: 0 },
-          keepBonus: p.realWordKeepBonus,
-          extraOptions: lookAlikes.map((w) => ({ words: [w], cost: res.channel.cost(q, w) })),
-          options: [],
-          fixed: true,
-        });
+        out.push(
+          oneWord(i, t, base, q, {
+            keepBonus: p.realWordKeepBonus,
+            extraOptions: lookAlikes.map((w) => ({ words: [w], cost: res.channel.cost(q, w) })),
+            fixed: true,
+          }),
+        );
       }
       continue;
     }
@@ -101,21 +96,14 @@ export function findSuspects(tokens: Token[], res: Resources): Suspect[] {
     const repeats = known ? 0 : (seen.get(q) ?? 1) - 1;
     const keepBonus = (known ? p.knownKeepBonus : nameLike ? p.nameKeepBonus : 0) + (repeats > 0 ? p.repeatKeepBonus : 0) + (known ? Math.max(0, noiseBonus) : noiseBonus);
     const fragment = i === firstWord ? 'start' : i === lastWord && !/[.!?,;:]\s*$/.test(tail) ? 'end' : undefined;
-    out.push({
-      from: i,
-      to: i,
-      base,
-      suffix: t.text.slice(base.length),
-      trailing: '',
-      keep: { words: [q], cost: 0 },
-      keepBonus,
-      extraOptions: stray ? [{ words: [], cost: p.strayDeleteCost }] : [],
-      options: [],
-      fragment,
-      known,
-    });
+    out.push(oneWord(i, t, base, q, { keepBonus, extraOptions: stray ? [{ words: [], cost: p.strayDeleteCost }] : [], fragment, known }));
   }
   return out;
+}
+
+/** A suspect covering the single word token `i` (its possessive suffix kept apart). */
+function oneWord(i: number, t: Token, base: string, q: string, rest: Pick<Suspect, 'keepBonus' | 'extraOptions'> & Partial<Suspect>): Suspect {
+  return { from: i, to: i, base, suffix: t.text.slice(base.length), trailing: '', keep: { words: [q], cost: 0 }, options: [], ...rest };
 }
 
 /** `atten- tion` or `exten-\nsion` (one line break at most; it is kept after the word). */
