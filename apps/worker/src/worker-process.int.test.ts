@@ -8,7 +8,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createRedisConnection } from './redis.js';
 import { TEST_REDIS_URL, deletePrefix, randomPrefix, waitFor } from './testing/redis-test-utils.js';
 import { expectConsistent, noisyDocument } from './testing/noisy-text.js';
-import { TEST_CORRECTOR_MODULE } from './testing/worker-config.js';
+import { FAKE_CORRECTOR_MODULE } from './testing/worker-config.js';
 
 const ENTRY = fileURLToPath(new URL('./index.ts', import.meta.url));
 const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
@@ -27,7 +27,9 @@ function spawnWorker(prefix: string, env: Record<string, string>): Spawned {
       REDIS_URL: TEST_REDIS_URL,
       QUEUE_PREFIX: prefix,
       EMBEDDING_PROVIDER: 'none',
-      CORRECTOR_MODULE: TEST_CORRECTOR_MODULE,
+      // These tests are about process faults, not correction quality: the fake corrector with a per-character
+      // delay keeps a job in the middle of cleaning long enough to be caught there (the real model is too fast).
+      CORRECTOR_MODULE: FAKE_CORRECTOR_MODULE,
       WORKER_LOCK_DURATION_MS: '2000',
       WORKER_STALLED_INTERVAL_MS: '1000',
       WORKER_MAX_STALLED_COUNT: '5',

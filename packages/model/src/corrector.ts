@@ -99,6 +99,7 @@ export function createCorrector(resources: Resources, info: CorrectorInfo): Corr
         out.push(await correctDocument(text, resources, { threshold, protectedTerms }));
         done += text.length;
         options.onProgress?.(done, total);
+        await yieldToEventLoop();
       }
       return out;
     },
@@ -115,7 +116,13 @@ async function correctDocument(text: string, res: Resources, opts: CorrectTextOp
   const edits: CleanResult['edits'] = [];
   for (const w of windows) {
     const r = await correctText(w.text, res, opts);
+    await yieldToEventLoop();
     for (const e of r.edits) edits.push({ ...e, start: e.start + w.start, end: e.end + w.start });
   }
   return { text: applyEdits(text, edits), edits };
+}
+
+/** Lets timers and I/O run between texts and windows (progress writes, lock renewals, other requests). */
+function yieldToEventLoop(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
 }

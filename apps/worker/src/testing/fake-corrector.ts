@@ -42,6 +42,8 @@ export function createFakeCorrector(opts: { delayMsPerChar?: number; busy?: bool
         results.push({ text: out, edits });
         done += text.length;
         options.onProgress?.(done, total);
+        // like the real corrector, let progress writes and lock renewals run between texts
+        await new Promise((r) => setImmediate(r));
       }
       return results;
     },

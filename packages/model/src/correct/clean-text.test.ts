@@ -74,6 +74,21 @@ describe('correction', () => {
     expect(applyEdits(doc, r.edits)).toBe(r.text);
   });
 
+  it('lets the event loop run between texts, so progress can be written as it goes', async () => {
+    let turns = 0;
+    let running = true;
+    const spin = () => {
+      turns++;
+      if (running) setImmediate(spin);
+    };
+    setImmediate(spin);
+    const seen: number[] = [];
+    await corrector.clean(Array.from({ length: 10 }, () => 'Tbe cornmittee rnet on Tuesday.'), { onProgress: () => seen.push(turns) });
+    running = false;
+    expect(seen).toHaveLength(10);
+    expect(seen[9]).toBeGreaterThan(seen[0]);
+  });
+
   it('rejects a threshold out of range', async () => {
     await expect(corrector.clean(['x'], { threshold: 2 })).rejects.toThrow(/threshold/);
   });
