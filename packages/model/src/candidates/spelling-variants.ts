@@ -1,7 +1,7 @@
 /**
  * True when `noisy` is an older spelling of `modern` rather than a misreading or a typo: u/v and
  * i/j/y used the other way (haue, vsed, iust, raysed), ai/ou/au for a/o (maister, souldier,
- * demaunded), a final e (halfe, againe, hee), a doubled final consonant (morall, tryall), -ie for -y
+ * demaunded), a final e (halfe, againe, hee, shoppe), -ie for -y
  * (controversie) or -t for -ed (fetcht). Editions keep such spellings, so the corrector must not
  * "modernise" them. Doubled letters inside a word (preffer) and missing letters (tim) are not excused:
  * typists and OCR make those.
@@ -21,9 +21,12 @@ function skeleton(s: string): string {
   return s.replace(/v/g, 'u').replace(/[jy]/g, 'i').replace(/ai/g, 'a').replace(/ou/g, 'o').replace(/au/g, 'a');
 }
 
-/** Drops a final e, then a doubled final consonant (halfe → half, morall → moral, tryall → tryal). */
+/**
+ * Drops a final e, and then a doubled consonant before it (halfe → half, shoppe → shop). A doubled final
+ * consonant alone (untill, wonderfull) is left: learners write those too.
+ */
 function stripFinal(s: string): string {
-  let t = s.length > 2 && s.endsWith('e') ? s.slice(0, -1) : s;
-  if (/([bcdfgklmnprst])\1$/.test(t)) t = t.slice(0, -1);
-  return t;
+  if (!(s.length > 2 && s.endsWith('e'))) return s;
+  const t = s.slice(0, -1);
+  return /([bcdfgklmnprst])\1$/.test(t) ? t.slice(0, -1) : t;
 }

@@ -15,7 +15,7 @@ export interface CorrectTextOptions {
 }
 
 /** Words in older spelling needed to treat a text as printed in it. */
-const OLD_TEXT_EVIDENCE = 2;
+const OLD_TEXT_EVIDENCE = 1;
 /** Keep bonus of known words in a text that shows older spellings: they are not changed. */
 const KNOWN_IN_OLD_TEXT = 50;
 
@@ -37,8 +37,9 @@ export async function correctText(text: string, res: Resources, opts: CorrectTex
     );
     // a word the lexicon knows is only changed for an OCR-like misreading, never for an arbitrary edit
     s.options = [...s.extraOptions, ...cands].filter((o) => !s.known || o.cost <= res.params.knownMaxCost);
-    const variantOf = (o: Option) => o.words.length === 1 && isSpellingVariant(q, o.words[0]);
-    if (keepOldSpelling && s.options.some(variantOf)) variants.push(s);
+    // an older spelling only when the word it spells is among the likeliest readings (haue → have, returne →
+    // return), not when an OCR misreading explains it far better (sorne: some, not the rare sorn + e)
+    if (keepOldSpelling && !s.known && isOldSpelling(q, s.options, res)) variants.push(s);
   }
   // two or more words in older spelling (haue, maister, againe): the text is printed in it; keep its spellings
   // and its archaic words (thy, unto), and keep other unknown words more readily
@@ -185,4 +186,11 @@ function argmax(xs: readonly number[]): number {
   let best = 0;
   for (let k = 1; k < xs.length; k++) if (xs[k] > xs[best]) best = k;
   return best;
+}
+
+/** True when `q` is an older spelling of one of its readings that is at least a tenth as probable as the likeliest. */
+function isOldSpelling(q: string, options: readonly Option[], res: Resources): boolean {
+  let top = 0;
+  for (const o of options) if (o.words.length === 1) top = Math.max(top, res.lexicon.prob(o.words[0]));
+  return options.some((o) => o.words.length === 1 && res.lexicon.prob(o.words[0]) >= top / 10 && isSpellingVariant(q, o.words[0]));
 }
