@@ -1,14 +1,21 @@
 import { createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
+import type { Readable } from 'node:stream';
 import { createGunzip } from 'node:zlib';
 import type { Pair } from './profile.js';
 
-/** Lines of a plain or gzipped (`.gz`) UTF-8 text file. */
+/** Lines of a plain or gzipped (`.gz`) UTF-8 text file; line ends dropped, a read error ends the iteration with it. */
 export async function* readLines(path: string): AsyncGenerator<string> {
-  const raw = createReadStream(path);
-  const stream = path.endsWith('.gz') ? raw.pipe(createGunzip()) : raw;
-  const rl = createInterface({ input: stream, crlfDelay: Infinity });
-  for await (const line of rl) yield line;
+  const file = createReadStream(path);
+  const input: Readable = path.endsWith('.gz') ? file.pipe(createGunzip()) : file;
+  file.on('error', (err) => input.destroy(err));
+  const lines = createInterface({ input, crlfDelay: Infinity });
+  try {
+    for await (const line of lines) yield line;
+  } finally {
+    lines.close();
+    file.destroy();
+  }
 }
 
 /** `{ noisy, clean }` rows of a JSONL(.gz) file; throws naming the line on bad rows. */

@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { stableHash } from './fnv.js';
 import type { EvalItem } from './loaders.js';
 import { sample } from './random.js';
-import { readLines } from './read-lines.js';
+import { readLines } from '@unsmudge/corruptors';
 
 /** The four files of clean_text/, in a fixed order. */
 export const CLEAN_TEXT_FILES = ['wikipedia_en.txt.gz', 'aws_docs_en.txt.gz', 'gutenberg_books_en.txt.gz', 'state_of_the_union_en.txt.gz'] as const;

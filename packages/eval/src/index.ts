@@ -14,7 +14,7 @@ export {
   type CasePattern,
 } from './word-by-word.js';
 export { loadJsonlPairs, loadTsvPairs, type EvalItem } from './loaders.js';
-export { readLines } from './read-lines.js';
+export { readLines } from '@unsmudge/corruptors';
 export { defaultDataDir } from './data-dir.js';
 export { SETS, SPLITS, getSet, setNames, loadSet, type SetSpec, type SetKind, type Split, type LoadSetOptions } from './sets.js';
 export {

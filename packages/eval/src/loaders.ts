@@ -1,5 +1,5 @@
 import { DataFormatError } from './errors.js';
-import { readLines } from './read-lines.js';
+import { readLines } from '@unsmudge/corruptors';
 
 /** One evaluation pair: the text a corrector gets, and what it should return. */
 export interface EvalItem {

@@ -3,12 +3,10 @@
  * The `unsmudge` command line:
  *   unsmudge clean [FILE] [--json] [--threshold N] [--protect a,b] [--checkpoint DIR]
  *   unsmudge build-lexicon [--corpus DIR] [--general FILE] [--out DIR]
- *   unsmudge bench [--sets a,b] [--split test] [--sample N] [--correctors unsmudge,symspell,...] [--out docs/benchmarks]
  *   unsmudge train ...        (see `unsmudge train --help`)
  */
 import { runClean } from './clean-command.js';
 import { runBuildLexicon } from './build-lexicon-command.js';
-import { runBenchCommand } from './bench-command.js';
 import { UsageError } from './usage-error.js';
 
 const USAGE = `usage: unsmudge <command> [options]
@@ -18,14 +16,11 @@ commands:
                     --checkpoint DIR (default: the shipped checkpoint)
   build-lexicon     count words and word pairs of a corpus into a checkpoint folder
                     --corpus DIR (default ../shared/data/clean_text)  --out DIR
-  bench             run the evaluation bench with unsmudge beside the baselines
-                    --sets a,b --split dev|test --sample N --correctors unsmudge,identity,hunspell,symspell --out PREFIX
   train             train the neural candidate scorer (see unsmudge train --help)`;
 
 const commands: Record<string, (args: string[]) => Promise<void>> = {
   clean: runClean,
   'build-lexicon': runBuildLexicon,
-  bench: runBenchCommand,
   train: async (args) => (await import('./train-command.js')).runTrain(args),
 };
 
