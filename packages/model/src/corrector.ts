@@ -1,4 +1,4 @@
-import { Channel } from './candidates/channel.js';
+import { Channel, TYPING_COSTS } from './candidates/channel.js';
 import { DeleteIndex } from './candidates/delete-index.js';
 import { buildConfusionSets } from './candidates/confusion-sets.js';
 import { readCheckpoint, SHIPPED_CHECKPOINT } from './checkpoint-dir.js';
@@ -46,11 +46,17 @@ export function loadResources(opts: LoadCorrectorOptions = {}): { resources: Res
     index: new DeleteIndex(indexWords),
     indexWords,
     channel,
+    typingChannel: new Channel(TYPING_COSTS),
     params,
-    confusions: buildConfusionSets(files.lexicon, channel, { maxLength: 5, minRatio: params.realWordMinRatio, maxCost: 0.6 }),
+    confusions: confusionSetsFor(files.lexicon, channel, params),
     scorer: opts.scorer ?? undefined,
   };
   return { resources, name: files.config.name ?? basename(dir), scorerDir: files.config.scorer };
+}
+
+/** The real-word confusion sets the ranking parameters ask for. */
+export function confusionSetsFor(lexicon: Resources['lexicon'], channel: Channel, params: RankParams): Map<string, string[]> {
+  return buildConfusionSets(lexicon, channel, { maxLength: params.realWordMaxLength, minRatio: params.realWordMinRatio, maxCost: params.realWordMaxCost });
 }
 
 /** Loads a checkpoint and returns a ready corrector. */

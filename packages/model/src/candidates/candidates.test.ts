@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DeleteIndex } from './delete-index.js';
 import { osaDistance } from './edit-distance.js';
-import { Channel } from './channel.js';
+import { Channel, TYPING_COSTS } from './channel.js';
 
 describe('osaDistance', () => {
   it('counts edits and transpositions, giving up past max', () => {
@@ -34,5 +34,19 @@ describe('Channel', () => {
     expect(ch.cost('tbe', 'the')).toBeLessThan(ch.cost('tqe', 'the'));
     expect(ch.cost('c4t', 'cat')).toBeLessThan(1);
     expect(ch.cost('the', 'the')).toBe(0);
+  });
+});
+
+describe('typing channel', () => {
+  const ocr = new Channel();
+  const typing = new Channel(TYPING_COSTS);
+  it('makes the slips of a writer cheap and gives scanner misreadings no discount', () => {
+    // swapped letters, a dropped vowel, a sound-alike spelling
+    for (const [noisy, clean] of [['recieve', 'receive'], ['considerd', 'considered'], ['fotograph', 'photograph']]) {
+      expect(typing.cost(noisy, clean)).toBeLessThan(ocr.cost(noisy, clean));
+    }
+    expect(typing.cost('rnust', 'must')).toBeGreaterThan(ocr.cost('rnust', 'must'));
+    // a vowel by ear beats a scanner's n/r confusion for a typed word: varity is variety more than vanity
+    expect(typing.cost('varity', 'variety')).toBeLessThan(typing.cost('varity', 'vanity'));
   });
 });

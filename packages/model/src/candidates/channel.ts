@@ -28,13 +28,13 @@ const OCR_CONFUSIONS: Array<[string, string, number]> = [
 
 const KEYBOARD_ROWS = ['qwertyuiop', 'asdfghjkl', 'zxcvbnm'];
 
-function keyboardNeighbours(): Array<[string, string, number]> {
+function keyboardNeighbours(cost = 0.7): Array<[string, string, number]> {
   const pos = new Map<string, [number, number]>();
   KEYBOARD_ROWS.forEach((row, r) => [...row].forEach((ch, c) => pos.set(ch, [r, c + r * 0.5])));
   const out: Array<[string, string, number]> = [];
   for (const [a, [ra, ca]] of pos) {
     for (const [b, [rb, cb]] of pos) {
-      if (a < b && Math.abs(ra - rb) <= 1 && Math.abs(ca - cb) <= 1) out.push([a, b, 0.7]);
+      if (a < b && Math.abs(ra - rb) <= 1 && Math.abs(ca - cb) <= 1) out.push([a, b, cost]);
     }
   }
   return out;
@@ -53,6 +53,24 @@ export const DEFAULT_COSTS: ChannelCosts = {
   transpose: 0.75,
   double: 0.55,
   confusions: [...OCR_CONFUSIONS, ...keyboardNeighbours(), ...vowelSwaps(0.8)],
+};
+
+/** Sound-alike spellings a writer confuses (not what a scanner does). */
+const SPELLING_CONFUSIONS: Array<[string, string, number]> = [
+  ['ph', 'f', 0.5], ['c', 'k', 0.6], ['c', 's', 0.6], ['s', 'z', 0.5], ['ck', 'k', 0.5], ['x', 'cks', 0.7], ['ie', 'y', 0.6],
+  ['sion', 'tion', 0.6], ['ant', 'ent', 0.5], ['able', 'ible', 0.5], ['our', 'or', 0.5], ['re', 'er', 0.5],
+  ['e', '', 0.7], ['a', '', 0.8], ['i', '', 0.8], ['o', '', 0.8], ['u', '', 0.8], ['h', '', 0.8],
+];
+
+/**
+ * Costs for words typed by a person (a word given alone is a spelling query): keyboard slips, swapped and
+ * doubled letters, vowels by ear and sound-alike spellings are cheap; scanner misreadings are not special.
+ */
+export const TYPING_COSTS: ChannelCosts = {
+  edit: 1,
+  transpose: 0.5,
+  double: 0.4,
+  confusions: [...keyboardNeighbours(0.6), ...vowelSwaps(0.6), ...SPELLING_CONFUSIONS],
 };
 
 /** Precomputed lookup tables for a cost set. */

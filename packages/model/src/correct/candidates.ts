@@ -16,29 +16,36 @@ const PRELIMINARY = 60;
 /** Distinct words whose candidates are remembered (a few MB). */
 const CACHE_WORDS = 20_000;
 const caches = new WeakMap<Resources, Map<string, Option[]>>();
+const typingCaches = new WeakMap<Resources, Map<string, Option[]>>();
+
+/** 'text': a word in running text (OCR or typing); 'query': a word given alone, most likely typed. */
+export type CandidateMode = 'text' | 'query';
 
 /**
  * Candidate corrections of a noisy word, cheapest/most frequent first, without the word itself.
  * They depend on the word only (context comes later), so they are remembered per word, least recently used out.
  */
-export function generateCandidates(res: Resources, noisy: string): Option[] {
+export function generateCandidates(res: Resources, noisy: string, mode: CandidateMode = 'text'): Option[] {
   const q = normalizeWord(noisy);
-  let cache = caches.get(res);
-  if (!cache) caches.set(res, (cache = new Map()));
+  const store = mode === 'query' ? typingCaches : caches;
+  let cache = store.get(res);
+  if (!cache) store.set(res, (cache = new Map()));
   const hit = cache.get(q);
   if (hit) {
     cache.delete(q);
     cache.set(q, hit);
     return hit;
   }
-  const found = searchCandidates(res, q);
+  const found = searchCandidates(res, q, mode);
   if (cache.size >= CACHE_WORDS) cache.delete(cache.keys().next().value!);
   cache.set(q, found);
   return found;
 }
 
-function searchCandidates(res: Resources, q: string): Option[] {
+function searchCandidates(res: Resources, q: string, mode: CandidateMode): Option[] {
   const { params } = res;
+  const channel = mode === 'query' ? res.typingChannel : res.channel;
+  const splitCost = mode === 'query' ? params.querySplitCost : params.splitCost;
   // rn→m and friends are two edits: short words need distance 2 as well
   const maxD = q.length >= 4 ? 2 : 1;
   const scored: Array<Option & { pre: number }> = [];
@@ -55,7 +62,7 @@ function searchCandidates(res: Resources, q: string): Option[] {
   for (const { w } of prelim) {
     if (w === q) continue;
     if (w.length === 1 && !SINGLE_LETTER_WORDS.has(w)) continue;
-    const cost = res.channel.cost(q, w);
+    const cost = channel.cost(q, w);
     if (cost > params.maxCost) continue;
     scored.push({ words: [w], cost, pre: params.channelScale * cost + Math.log(unigram(res, w)) });
   }
@@ -64,7 +71,7 @@ function searchCandidates(res: Resources, q: string): Option[] {
       const a = q.slice(0, i);
       const b = q.slice(i);
       if (!isWord(res, a) || !isWord(res, b)) continue;
-      const cost = 0.6;
+      const cost = splitCost;
       scored.push({ words: [a, b], cost, pre: params.channelScale * cost + Math.log(unigram(res, a)) + Math.log(unigram(res, b)) });
     }
   }

@@ -89,6 +89,27 @@ describe('correction', () => {
     expect(seen[9]).toBeGreaterThan(seen[0]);
   });
 
+  it('deletes a lone stray letter between words of a noisy print', async () => {
+    const r = await clean1('The engineer stated n that the foundations were sound, and the board adjourned.');
+    expect(r.text).toBe('The engineer stated that the foundations were sound, and the board adjourned.');
+    expect(r.edits).toMatchObject([{ original: 'n ', replacement: '' }]);
+  });
+
+  it('keeps lone letters that recur (variables) and the ones English uses (a, I, o, u, v, x)', async () => {
+    for (const input of [
+      'The report d was adopted, and the board d met on Tuesday.',
+      'The board met a week after; the cat v the committee; x the cost.',
+    ]) {
+      expect((await clean1(input)).text).toBe(input);
+    }
+  });
+
+  it('does not complete a piece of a word glued to another by a stray mark', async () => {
+    // `cornmittee` alone is fixed; the same letters glued to `8,` are a fragment of something else
+    expect((await clean1('The 8,cornmittee met on Tuesday.')).text).toBe('The 8,cornmittee met on Tuesday.');
+    expect((await clean1('The cornmittee met on Tuesday.')).text).toBe('The committee met on Tuesday.');
+  });
+
   it('rejects a threshold out of range', async () => {
     await expect(corrector.clean(['x'], { threshold: 2 })).rejects.toThrow(/threshold/);
   });

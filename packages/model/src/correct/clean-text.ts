@@ -29,10 +29,12 @@ export async function correctText(text: string, res: Resources, opts: CorrectTex
   const suspects = findSuspects(tokens, res);
   const keepOldSpelling = res.params.keepOldSpellings && tokens.filter((t) => t.kind === 'word').length > 1;
   const variants: Suspect[] = [];
+  // a word given alone is a spelling query, most likely typed by a person
+  const mode = tokens.filter((t) => t.kind === 'word').length <= 1 ? 'query' : 'text';
   for (const s of suspects) {
     const q = normalizeWord(s.base);
     // a fragment at a text boundary is not completed: only what lies inside it is corrected
-    const cands = (s.fixed ? [] : generateCandidates(res, s.base)).filter(
+    const cands = (s.fixed ? [] : generateCandidates(res, s.base, mode)).filter(
       (o) => !(s.fragment === 'start' && o.words.join(' ').endsWith(q)) && !(s.fragment === 'end' && o.words.join(' ').startsWith(q)),
     );
     // a word the lexicon knows is only changed for an OCR-like misreading, never for an arbitrary edit
@@ -123,7 +125,8 @@ interface Decision {
 function decide(s: Suspect, left: string, right: string, res: Resources, threshold: number, contextFree: boolean): Decision | null {
   const p = res.params;
   const all = [s.keep, ...s.options];
-  const base = all.map((o, k) => contextLogProb(res, left, o.words, right) + p.channelScale * o.cost + (k === 0 ? s.keepBonus : 0));
+  const channelScale = contextFree ? p.queryChannelScale : p.channelScale;
+  const base = all.map((o, k) => contextLogProb(res, left, o.words, right) + channelScale * o.cost + (k === 0 ? s.keepBonus : 0));
   const rerank = p.neuralMode === 'rerank' && s.neural !== undefined;
   const scores = s.neural && !rerank ? base.map((b, k) => b + p.neuralWeight * s.neural![k]) : base;
   let best = argmax(scores);

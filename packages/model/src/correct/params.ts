@@ -32,6 +32,10 @@ export interface RankParams {
   realWordKeepBonus: number;
   /** A look-alike counts when it is at least this many times more probable. */
   realWordMinRatio: number;
+  /** Longest known word checked for a real-word misreading. */
+  realWordMaxLength: number;
+  /** Largest channel cost of a real-word misreading. */
+  realWordMaxCost: number;
   /** Weight of the text's own noise level (share of unknown words) in the keep bonus (0 = off). */
   noiseAdapt: number;
   /** Share of unknown words at which the noise prior is neutral. */
@@ -46,6 +50,20 @@ export interface RankParams {
   keepOldSpellings: boolean;
   /** Keep bonus of the other unknown words of a text that shows older spellings. */
   oldSpellingKeepBonus: number;
+  /** Keep bonus of a lone lower-case letter other than a/i/o/v/x (`of n poisoned`): in print, almost always a stray mark. */
+  strayLetterKeepBonus: number;
+  /** How much more the text's noise level weighs for lone letters than for words (math variables in clean text stay). */
+  strayLetterNoiseWeight: number;
+  /** Channel cost of reading a lone `m` as `in` (`died m the hospital`). */
+  loneMCost: number;
+  /** Channel cost of splitting a word in two (`thecat` → `the cat`). */
+  splitCost: number;
+  /** The same for a word given alone (a typed query: `forhead` is `forehead`, not `for head`). */
+  querySplitCost: number;
+  /** Channel log-probability per edit unit for a word given alone (typing errors are fewer per word than OCR's). */
+  queryChannelScale: number;
+  /** A word given alone counts as known only if the corpus has it at least this often (rare forms are often misspellings). */
+  queryKnownMinCount: number;
   /** Default confidence threshold for applying an edit. */
   threshold: number;
 }
@@ -68,6 +86,8 @@ export const DEFAULT_PARAMS: RankParams = {
   repeatKeepBonus: 6,
   realWordKeepBonus: 5,
   realWordMinRatio: 20,
+  realWordMaxLength: 5,
+  realWordMaxCost: 0.6,
   noiseAdapt: 2,
   noiseRef: 0.2,
   contextFreeKeepBonus: -6,
@@ -75,5 +95,12 @@ export const DEFAULT_PARAMS: RankParams = {
   knownMaxCost: 2,
   keepOldSpellings: true,
   oldSpellingKeepBonus: 3,
+  strayLetterKeepBonus: -16,
+  strayLetterNoiseWeight: 3,
+  loneMCost: 1,
+  splitCost: 0.6,
+  querySplitCost: 0.6,
+  queryChannelScale: -6,
+  queryKnownMinCount: 10,
   threshold: 0.8,
 };

@@ -28,6 +28,8 @@ export interface Resources {
   /** Words of `index`, by id. */
   indexWords: readonly string[];
   channel: Channel;
+  /** Error model of words typed by a person; used for a word given alone, where no context tells OCR from typing. */
+  typingChannel: Channel;
   params: RankParams;
   /** Known words → the much more frequent OCR look-alikes they may stand for. */
   confusions: Map<string, string[]>;

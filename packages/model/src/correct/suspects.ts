@@ -52,6 +52,7 @@ export function findSuspects(tokens: Token[], res: Resources): Suspect[] {
     } else if (tokens[i].kind !== 'space') lastWord = -1;
   }
   const tail = tokens.length ? tokens[tokens.length - 1].text : '';
+  const wordCount = tokens.filter((t) => t.kind === 'word').length;
   const noiseBonus = noiseLevelBonus(tokens, res);
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
@@ -62,14 +63,25 @@ export function findSuspects(tokens: Token[], res: Resources): Suspect[] {
       i = hy.to;
       continue;
     }
+    // a letter that stands alone more than once is a symbol of the text (a variable, a label), not a stray mark
+    if (strayLetter(tokens, i) && (seen.get(t.text) ?? 0) < 2) {
+      const q = t.text;
+      const extraOptions = [{ words: [], cost: p.strayDeleteCost }, ...(q === 'm' ? [{ words: ['in'], cost: p.loneMCost }] : [])];
+      out.push(oneWord(i, t, q, q, { keepBonus: p.strayLetterKeepBonus + p.strayLetterNoiseWeight * noiseBonus, extraOptions, fixed: true }));
+      continue;
+    }
     if (t.text.length < 2 || NON_LATIN.test(t.text)) continue;
+    // a piece glued to another word by a stray mark (`compt,tational`, `l)egano`) is not a word to complete
+    if (glued(tokens, i)) continue;
     const m = POSSESSIVE.exec(t.text);
     const base = m && t.text.length > 3 ? t.text.slice(0, -2) : t.text;
     const q = normalizeWord(base);
     const hasDigit = /\d/.test(q);
     // digits inside letters (c4t, wor1d) or a leading 0/1/5 (0n, 1n) are OCR; trailing ones are footnotes or ids
     if (hasDigit && !OCR_DIGITS.test(q)) continue;
-    const known = !hasDigit && res.lexicon.has(q);
+    // a word given alone is a spelling query: a form the corpus has only a few times is more likely a misspelling
+    const minCount = wordCount <= 1 ? p.queryKnownMinCount : 0;
+    const known = !hasDigit && res.lexicon.has(q) && (minCount === 0 || res.lexicon.corpusCount(q) >= minCount);
     const count = known ? res.lexicon.corpusCount(q) : 0;
     const pattern = casePattern(base);
     // a short lower-case token between two known words may be a stray mark (margin noise, a broken letter)
@@ -94,7 +106,10 @@ export function findSuspects(tokens: Token[], res: Resources): Suspect[] {
     // an unknown word that recurs in the same text is more likely a real term than the same misreading twice;
     // the bonus does not grow with the count, so a misreading repeated all through a long scan is still fixed
     const repeats = known ? 0 : (seen.get(q) ?? 1) - 1;
-    const keepBonus = (known ? p.knownKeepBonus : nameLike ? p.nameKeepBonus : 0) + (repeats > 0 ? p.repeatKeepBonus : 0) + (known ? Math.max(0, noiseBonus) : noiseBonus);
+    const keepBonus =
+      (known ? p.knownKeepBonus : nameLike ? p.nameKeepBonus : 0) +
+      (repeats > 0 ? p.repeatKeepBonus : 0) +
+      (known ? Math.max(0, noiseBonus) : noiseBonus);
     const fragment = i === firstWord ? 'start' : i === lastWord && !/[.!?,;:]\s*$/.test(tail) ? 'end' : undefined;
     out.push(oneWord(i, t, base, q, { keepBonus, extraOptions: stray ? [{ words: [], cost: p.strayDeleteCost }] : [], fragment, known }));
   }
@@ -139,11 +154,40 @@ function hyphenated(tokens: Token[], i: number, res: Resources): Suspect | null 
   };
 }
 
+/** Lower-case letters that stand alone in English prose: a, I written small, o (vocative), u (you), v (versus), x (times). */
+const LONE_LETTERS = /^[b-hj-np-twyz]$/;
+
+/** A lower-case letter standing alone between spaces (or a text boundary), with a word on at least one side. */
+function strayLetter(tokens: Token[], i: number): boolean {
+  if (!LONE_LETTERS.test(tokens[i].text)) return false;
+  const prev = tokens[i - 1];
+  const next = tokens[i + 1];
+  if ((prev && prev.kind !== 'space') || (next && next.kind !== 'space')) return false;
+  const word = (t: Token | undefined) => t !== undefined && t.kind === 'word';
+  return word(tokens[i - 2]) || word(tokens[i + 2]);
+}
+
+/** Marks that legitimately join two words without a space. */
+const JOINERS = new Set(['-', '‐', '–', '/', "'", '’', '&', '+', '.']);
+
+/**
+ * The word touches another word or number through a single mark that does not join words (`8,yntax`, `l;yt)c`,
+ * `Te~ter`): most likely a piece of a word a misread letter split, which no correction of the piece alone restores.
+ */
+function glued(tokens: Token[], i: number): boolean {
+  const mark = (t: Token | undefined) => t !== undefined && t.kind === 'punct' && !JOINERS.has(t.text);
+  const solid = (t: Token | undefined) => t !== undefined && (t.kind === 'word' || t.kind === 'number');
+  return (mark(tokens[i - 1]) && solid(tokens[i - 2])) || (mark(tokens[i + 1]) && solid(tokens[i + 2]));
+}
+
 function sentenceInitial(tokens: Token[], i: number): boolean {
   for (let j = i - 1; j >= 0; j--) {
     const t = tokens[j];
     if (t.kind === 'space' || (t.kind === 'punct' && /["“‘'([]/.test(t.text))) continue;
-    return t.kind === 'punct' && SENTENCE_END.has(t.text);
+    if (t.kind !== 'punct' || !SENTENCE_END.has(t.text)) return false;
+    // the full stop of an initial (`M.C. O'Conner`, `G. Saon`) does not end a sentence
+    const before = tokens[j - 1];
+    return !(t.text === '.' && before?.kind === 'word' && /^\p{Lu}$/u.test(before.text));
   }
   return true;
 }
