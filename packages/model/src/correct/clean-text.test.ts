@@ -56,7 +56,7 @@ describe('correction', () => {
   });
 
   it('passes scripts it has no table for through unchanged', async () => {
-    const input = '東京は雨です。 שלום עולם 😀👍🏽 Ĉu vi parolas?';
+    const input = '東京は雨です。 שלום עולם 😀👍🏽 Καλημέρα κόσμε, привет.';
     expect((await clean1(input)).text).toBe(input);
   });
 
@@ -108,6 +108,20 @@ describe('correction', () => {
     // `cornmittee` alone is fixed; the same letters glued to `8,` are a fragment of something else
     expect((await clean1('The 8,cornmittee met on Tuesday.')).text).toBe('The 8,cornmittee met on Tuesday.');
     expect((await clean1('The cornmittee met on Tuesday.')).text).toBe('The committee met on Tuesday.');
+  });
+
+  it('reads a lone 1 before a lower-case word as I where the context says so, and leaves counts alone', async () => {
+    expect((await clean1('After some discussion 1 was of opinion that the report was sound.')).text).toBe(
+      'After some discussion I was of opinion that the report was sound.',
+    );
+    for (const input of ['The board met 1 or 2 times in the week.', 'The timbers cost 12, 1 and 3 each.']) {
+      expect((await clean1(input)).text).toBe(input);
+    }
+  });
+
+  it('leaves model codes and short capitals alone', async () => {
+    const input = 'The T4g and M5a were adopted by the ABCD board.';
+    expect((await clean1(input)).text).toBe(input);
   });
 
   it('rejects a threshold out of range', async () => {

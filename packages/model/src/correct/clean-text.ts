@@ -6,7 +6,7 @@ import { applyCase, casePattern } from './case.js';
 import { generateCandidates, type Option } from './candidates.js';
 import { contextLogProb } from './language-model.js';
 import type { Resources, ScoreRequest } from './resources.js';
-import { findSuspects, type Suspect } from './suspects.js';
+import { findSuspects, isSpellingQuery, type Suspect } from './suspects.js';
 import { isSpellingVariant } from '../candidates/spelling-variants.js';
 
 export interface CorrectTextOptions {
@@ -30,7 +30,8 @@ export async function correctText(text: string, res: Resources, opts: CorrectTex
   const keepOldSpelling = res.params.keepOldSpellings && tokens.filter((t) => t.kind === 'word').length > 1;
   const variants: Suspect[] = [];
   // a word given alone is a spelling query, most likely typed by a person
-  const mode = tokens.filter((t) => t.kind === 'word').length <= 1 ? 'query' : 'text';
+  const query = isSpellingQuery(tokens);
+  const mode = query ? 'query' : 'text';
   for (const s of suspects) {
     const q = normalizeWord(s.base);
     // a fragment at a text boundary is not completed: only what lies inside it is corrected
@@ -52,21 +53,21 @@ export async function correctText(text: string, res: Resources, opts: CorrectTex
   if (oldText) for (const s of live) s.keepBonus += s.known ? KNOWN_IN_OLD_TEXT : res.params.oldSpellingKeepBonus;
   const neural = res.scorer !== undefined && res.params.neuralWeight !== 0;
   if (neural && res.params.neuralMode === 'all') await scoreNeural(text, tokens, live, res);
-  let edits = decideAll(text, tokens, lm, live, res, opts.threshold);
+  let edits = decideAll(text, tokens, lm, live, res, opts.threshold, query);
   if (neural && res.params.neuralMode === 'rerank') {
     // the scorer only chooses among corrections of words the ranker has decided to change
     const changing = new Set(edits.map((e) => e.start));
     const toScore = live.filter((s) => changing.has(tokens[s.from].start));
     if (toScore.length > 0) {
       await scoreNeural(text, tokens, toScore, res);
-      edits = decideAll(text, tokens, lm, live, res, opts.threshold);
+      edits = decideAll(text, tokens, lm, live, res, opts.threshold, query);
     }
   }
   return { text: applyEdits(text, edits), edits };
 }
 
 /** One left-to-right pass: decides every suspect with the corrected left context. */
-function decideAll(text: string, tokens: Token[], lm: Array<string | null>, live: Suspect[], res: Resources, threshold: number): Edit[] {
+function decideAll(text: string, tokens: Token[], lm: Array<string | null>, live: Suspect[], res: Resources, threshold: number, query: boolean): Edit[] {
   const edits: Edit[] = [];
   const byStart = new Map(live.map((s) => [s.from, s]));
   // a single word: no context tells candidates apart, so a correction only has to beat leaving the word alone
@@ -75,7 +76,7 @@ function decideAll(text: string, tokens: Token[], lm: Array<string | null>, live
   for (let i = 0; i < tokens.length; i++) {
     const s = byStart.get(i);
     if (s) {
-      const d = decide(s, left, rightContext(lm, s.to), res, threshold, contextFree);
+      const d = decide(s, left, rightContext(lm, s.to), res, threshold, contextFree, query);
       const chosen = d?.option ?? s.keep;
       if (d) {
         const start = tokens[s.from].start;
@@ -122,10 +123,10 @@ interface Decision {
   confidence: number;
 }
 
-function decide(s: Suspect, left: string, right: string, res: Resources, threshold: number, contextFree: boolean): Decision | null {
+function decide(s: Suspect, left: string, right: string, res: Resources, threshold: number, contextFree: boolean, query: boolean): Decision | null {
   const p = res.params;
   const all = [s.keep, ...s.options];
-  const channelScale = contextFree ? p.queryChannelScale : p.channelScale;
+  const channelScale = query ? p.queryChannelScale : p.channelScale;
   const base = all.map((o, k) => contextLogProb(res, left, o.words, right) + channelScale * o.cost + (k === 0 ? s.keepBonus : 0));
   const rerank = p.neuralMode === 'rerank' && s.neural !== undefined;
   const scores = s.neural && !rerank ? base.map((b, k) => b + p.neuralWeight * s.neural![k]) : base;

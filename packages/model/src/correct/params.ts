@@ -64,6 +64,8 @@ export interface RankParams {
   queryChannelScale: number;
   /** A word given alone counts as known only if the corpus has it at least this often (rare forms are often misspellings). */
   queryKnownMinCount: number;
+  /** Keep bonus of a lone `1` before a lower-case word against reading it as `I`. */
+  oneAsIKeepBonus: number;
   /** Default confidence threshold for applying an edit. */
   threshold: number;
 }
@@ -102,5 +104,6 @@ export const DEFAULT_PARAMS: RankParams = {
   querySplitCost: 0.6,
   queryChannelScale: -6,
   queryKnownMinCount: 10,
+  oneAsIKeepBonus: -2,
   threshold: 0.8,
 };

@@ -1,5 +1,5 @@
 import type { Token } from '../text/tokenize.js';
-import { normalizeWord } from '../lexicon/lm-words.js';
+import { NUM, normalizeWord } from '../lexicon/lm-words.js';
 import { casePattern } from './case.js';
 import type { Option } from './candidates.js';
 import type { Resources } from './resources.js';
@@ -35,6 +35,8 @@ const SENTENCE_END = new Set(['.', '!', '?']);
 const POSSESSIVE = /(['’]s)$/i;
 /** Letters of scripts the corrector has no tables for: such words pass through. */
 const NON_LATIN = /(?![\p{Script=Latin}])\p{L}/u;
+/** Product and model codes (T4g, M5a, G4dn): a capital, digits, a short lower-case suffix. */
+const MODEL_CODE = /^\p{Lu}\d+\p{Ll}{1,3}$/u;
 const OCR_DIGITS = /^(?:[015]\p{L}|.*\p{L}\d+\p{L})/u;
 
 export function findSuspects(tokens: Token[], res: Resources): Suspect[] {
@@ -52,10 +54,15 @@ export function findSuspects(tokens: Token[], res: Resources): Suspect[] {
     } else if (tokens[i].kind !== 'space') lastWord = -1;
   }
   const tail = tokens.length ? tokens[tokens.length - 1].text : '';
-  const wordCount = tokens.filter((t) => t.kind === 'word').length;
+  const query = isSpellingQuery(tokens);
   const noiseBonus = noiseLevelBonus(tokens, res);
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
+    if (t.kind === 'number' && oneForI(tokens, i)) {
+      // written as `I` (the casing of the base), scored as the pronoun against the number it looks like
+      out.push({ ...oneWord(i, t, 'I', NUM, { keepBonus: p.oneAsIKeepBonus, extraOptions: [{ words: ['i'], cost: 0 }], fixed: true }), suffix: '' });
+      continue;
+    }
     if (t.kind !== 'word') continue;
     const hy = hyphenated(tokens, i, res);
     if (hy) {
@@ -78,9 +85,9 @@ export function findSuspects(tokens: Token[], res: Resources): Suspect[] {
     const q = normalizeWord(base);
     const hasDigit = /\d/.test(q);
     // digits inside letters (c4t, wor1d) or a leading 0/1/5 (0n, 1n) are OCR; trailing ones are footnotes or ids
-    if (hasDigit && !OCR_DIGITS.test(q)) continue;
+    if (hasDigit && (!OCR_DIGITS.test(q) || MODEL_CODE.test(base))) continue;
     // a word given alone is a spelling query: a form the corpus has only a few times is more likely a misspelling
-    const minCount = wordCount <= 1 ? p.queryKnownMinCount : 0;
+    const minCount = query ? p.queryKnownMinCount : 0;
     const known = !hasDigit && res.lexicon.has(q) && (minCount === 0 || res.lexicon.corpusCount(q) >= minCount);
     const count = known ? res.lexicon.corpusCount(q) : 0;
     const pattern = casePattern(base);
@@ -101,7 +108,7 @@ export function findSuspects(tokens: Token[], res: Resources): Suspect[] {
       continue;
     }
     // short all-caps tokens are acronyms; leave them unless they hold digits (OCR)
-    if (!known && !hasDigit && pattern === 'upper' && base.length <= 4) continue;
+    if (!hasDigit && pattern === 'upper' && base.length <= 4 && count <= p.rareWordCount) continue;
     const nameLike = !hasDigit && (pattern === 'title' || pattern === 'upper') && !sentenceInitial(tokens, i);
     // an unknown word that recurs in the same text is more likely a real term than the same misreading twice;
     // the bonus does not grow with the count, so a misreading repeated all through a long scan is still fixed
@@ -114,6 +121,20 @@ export function findSuspects(tokens: Token[], res: Resources): Suspect[] {
     out.push(oneWord(i, t, base, q, { keepBonus, extraOptions: stray ? [{ words: [], cost: p.strayDeleteCost }] : [], fragment, known }));
   }
   return out;
+}
+
+/**
+ * The text is one bare word (no punctuation, not all capitals): a spelling query, most likely typed by a person.
+ * A line of a scan with one word on it (`ARRIVALS.`, `prisonment`) usually has punctuation or capitals.
+ */
+export function isSpellingQuery(tokens: Token[]): boolean {
+  let words = 0;
+  for (const t of tokens) {
+    if (t.kind === 'word') {
+      if (++words > 1 || (t.text.length > 1 && casePattern(t.text) === 'upper')) return false;
+    } else if (t.kind !== 'space') return false;
+  }
+  return words === 1;
 }
 
 /** A suspect covering the single word token `i` (its possessive suffix kept apart). */
@@ -165,6 +186,25 @@ function strayLetter(tokens: Token[], i: number): boolean {
   if ((prev && prev.kind !== 'space') || (next && next.kind !== 'space')) return false;
   const word = (t: Token | undefined) => t !== undefined && t.kind === 'word';
   return word(tokens[i - 2]) || word(tokens[i + 2]);
+}
+
+/**
+ * A lone `1` before a lower-case word, not next to other numbers (`1 did but`, `and 1 stood`): old faces print the
+ * pronoun I so that OCR reads it as the digit. Whether it is the number is left to the context model.
+ */
+function oneForI(tokens: Token[], i: number): boolean {
+  if (tokens[i].text !== '1') return false;
+  const prev = tokens[i - 1];
+  const next = tokens[i + 1];
+  const after = tokens[i + 2];
+  if (prev && prev.kind !== 'space') return false;
+  if (next?.kind !== 'space' || after?.kind !== 'word' || !/^\p{Ll}/u.test(after.text)) return false;
+  // a list or range of numbers (`12, 1 and 3`, `1 or 2`): the nearest number-or-word on either side is a number
+  const nearest = (from: number, step: number): Token | undefined => {
+    for (let j = from; j >= 0 && j < tokens.length; j += step) if (tokens[j].kind === 'word' || tokens[j].kind === 'number') return tokens[j];
+    return undefined;
+  };
+  return nearest(i - 1, -1)?.kind !== 'number' && nearest(i + 3, 1)?.kind !== 'number';
 }
 
 /** Marks that legitimately join two words without a space. */

@@ -18,6 +18,7 @@ export const TINY_CORPUS = [
   'There is no reason to think that the work will not be finished before the winter.',
   'The number of ships in the port has increased, and the trade of the town is growing.',
   'For details see the report, mail the office, run the tool now, or read it in the paper.',
+  'I was of opinion that I could see the harbour from the office, and I said so to the board.',
 ];
 
 /** Writes a checkpoint built from TINY_CORPUS (repeated so that every word is counted often enough). */

@@ -1,0 +1,11 @@
+import { loadSet, defaultDataDir, sample } from '@unsmudge/eval';
+import { createCorrector, loadResources } from '../src/index.js';
+import { confusionSetsFor } from '../src/corrector.js';
+import { writeFileSync } from 'node:fs';
+const [set, n, params, tag] = process.argv.slice(2);
+const { resources } = loadResources({});
+const p = { ...resources.params, ...JSON.parse(params ?? '{}') };
+const c = createCorrector({ ...resources, params: p, confusions: confusionSetsFor(resources.lexicon, resources.channel, p) }, { checkpoint: 'x', backend: 'none', loadMs: 0 });
+const items = sample(await loadSet(set, 'dev', { dataDir: defaultDataDir() }), Number(n), 1);
+const out = await c.clean(items.map((i) => i.noisy));
+writeFileSync(`/tmp/ana/${set}${tag ?? ''}.jsonl`, items.map((it, k) => JSON.stringify({ noisy: it.noisy, out: out[k].text, clean: it.clean })).join('\n'));
