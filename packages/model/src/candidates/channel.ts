@@ -122,13 +122,16 @@ export class Channel {
   }
 
   /**
-   * Readings of a noisy word with one multi-character confusion undone (`tlio` → `thio`, `rnust` → `must`):
-   * looked up as well, so that candidates more than two plain edits away are still found.
+   * Readings of a noisy word with one multi-character confusion undone (`tlio` → `thio`, `rnust` → `must`,
+   * and in words of up to four letters `hke` → `like`): looked up as well, so that candidates more than the
+   * plain edit distance searched away are still found.
    */
   variants(noisy: string): string[] {
     const out = new Set<string>();
+    // short words are searched at one plain edit only, so one letter read for two (`hke` → `like`) is undone too
+    const minNoisy = noisy.length <= 4 ? 1 : 2;
     for (const mc of this.multi) {
-      if (mc.noisy.length < 2 || mc.cost > 0.5) continue;
+      if (mc.noisy.length < minNoisy || mc.cost > 0.5) continue;
       for (let i = noisy.indexOf(mc.noisy); i >= 0; i = noisy.indexOf(mc.noisy, i + 1)) {
         out.add(noisy.slice(0, i) + mc.clean + noisy.slice(i + mc.noisy.length));
       }

@@ -1,8 +1,8 @@
 /**
  * True when `noisy` is an older spelling of `modern` rather than a misreading or a typo: u/v and
  * i/j/y used the other way (haue, vsed, iust, raysed), ai/ou/au for a/o (maister, souldier,
- * demaunded), a final e (halfe, againe, hee, shoppe), -ie for -y
- * (controversie) or -t for -ed (fetcht). Editions keep such spellings, so the corrector must not
+ * demaunded), a final e (halfe, againe, hee, shoppe, glasse), -ie for -y (controversie), -es for -s
+ * (arrowes), -ick for -ic (magick) or -t for -ed (fetcht). Editions keep such spellings, so the corrector must not
  * "modernise" them. Doubled letters inside a word (preffer) and missing letters (tim) are not excused:
  * typists and OCR make those.
  */
@@ -10,7 +10,10 @@ export function isSpellingVariant(noisy: string, modern: string): boolean {
   const n = noisy.toLowerCase();
   const m = modern.toLowerCase();
   if (n === m || n.length < 3) return false;
-  for (const f of [n, stripFinal(n)]) if (skeleton(f) === skeleton(m)) return true;
+  for (const f of [n, ...stripFinal(n)]) if (skeleton(f) === skeleton(m)) return true;
+  // plural and verb -es for -s (arrowes, meanes), -ick for -ic (magick, publick)
+  if (n.endsWith('es') && m.endsWith('s') && !m.endsWith('es') && skeleton(n.slice(0, -2)) === skeleton(m.slice(0, -1))) return true;
+  if (n.endsWith('ick') && m.endsWith('ic') && skeleton(n.slice(0, -1)) === skeleton(m)) return true;
   if (n.endsWith('ie') && m.endsWith('y') && skeleton(n.slice(0, -2)) === skeleton(m.slice(0, -1))) return true;
   if (n.endsWith('t') && m.endsWith('ed') && n.slice(0, -1) === m.slice(0, -2)) return true;
   return false;
@@ -22,11 +25,11 @@ function skeleton(s: string): string {
 }
 
 /**
- * Drops a final e, and then a doubled consonant before it (halfe → half, shoppe → shop). A doubled final
- * consonant alone (untill, wonderfull) is left: learners write those too.
+ * The word without a final e, and also without a doubled consonant before it (halfe → half; glasse → glass;
+ * shoppe → shop). A doubled final consonant alone (untill, wonderfull) is not excused: learners write those too.
  */
-function stripFinal(s: string): string {
-  if (!(s.length > 2 && s.endsWith('e'))) return s;
+function stripFinal(s: string): string[] {
+  if (!(s.length > 2 && s.endsWith('e'))) return [];
   const t = s.slice(0, -1);
-  return /([bcdfgklmnprst])\1$/.test(t) ? t.slice(0, -1) : t;
+  return /([bcdfgklmnprst])\1$/.test(t) ? [t, t.slice(0, -1)] : [t];
 }

@@ -66,6 +66,8 @@ export interface RankParams {
   queryKnownMinCount: number;
   /** Keep bonus of a lone `1` before a lower-case word against reading it as `I`. */
   oneAsIKeepBonus: number;
+  /** Never replace a known word by the modern form it is an older spelling of (hee → he). */
+  keepKnownOldSpellings: boolean;
   /** Default confidence threshold for applying an edit. */
   threshold: number;
 }
@@ -105,5 +107,6 @@ export const DEFAULT_PARAMS: RankParams = {
   queryChannelScale: -6,
   queryKnownMinCount: 10,
   oneAsIKeepBonus: -2,
+  keepKnownOldSpellings: true,
   threshold: 0.8,
 };
