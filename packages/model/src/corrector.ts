@@ -66,7 +66,7 @@ export async function loadCorrector(opts: LoadCorrectorOptions = {}): Promise<Co
   const { resources, name, scorerDir } = loadResources({ ...opts, checkpointDir: dir });
   let backend = opts.backend ?? (resources.scorer ? 'external' : 'none');
   let dispose = () => {};
-  if (opts.scorer === undefined && scorerDir && resources.params.neuralWeight !== 0) {
+  if (opts.scorer === undefined && scorerDir && (resources.params.neuralWeight !== 0 || resources.params.queryNeuralWeight !== 0)) {
     const loaded = await loadNeuralScorer(join(dir, scorerDir), opts.preferBackend);
     resources.scorer = loaded.scorer;
     backend = loaded.backend;

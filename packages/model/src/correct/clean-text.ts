@@ -53,7 +53,7 @@ export async function correctText(text: string, res: Resources, opts: CorrectTex
   const live = suspects.filter((s) => s.options.length > 0);
   // a text in older spelling has more unfamiliar but correct words (and archaic ones: thy, unto, spake)
   if (oldText) for (const s of live) s.keepBonus += s.known ? KNOWN_IN_OLD_TEXT : res.params.oldSpellingKeepBonus;
-  const neural = res.scorer !== undefined && res.params.neuralWeight !== 0;
+  const neural = res.scorer !== undefined && (query ? res.params.queryNeuralWeight : res.params.neuralWeight) !== 0;
   if (neural && res.params.neuralMode === 'all') await scoreNeural(text, tokens, live, res);
   let edits = decideAll(text, tokens, lm, live, res, opts.threshold, query);
   if (neural && res.params.neuralMode === 'rerank') {
@@ -74,11 +74,13 @@ function decideAll(text: string, tokens: Token[], lm: Array<string | null>, live
   const byStart = new Map(live.map((s) => [s.from, s]));
   // a single word: no context tells candidates apart, so a correction only has to beat leaving the word alone
   const contextFree = tokens.filter((t) => t.kind === 'word').length <= 1;
-  let left = BOUNDARY;
+  // a text that starts in lower case or ends without a full stop was cut from a longer one: what lies beyond is unknown
+  let left: string | null = cutAtStart(tokens) && res.params.openEnds ? null : BOUNDARY;
+  const cutEnd = cutAtEnd(tokens) && res.params.openEnds;
   for (let i = 0; i < tokens.length; i++) {
     const s = byStart.get(i);
     if (s) {
-      const d = decide(s, left, rightContext(lm, s.to), res, threshold, contextFree, query);
+      const d = decide(s, left, rightContext(lm, s.to, cutEnd), res, threshold, contextFree, query);
       const chosen = d?.option ?? s.keep;
       if (d) {
         const start = tokens[s.from].start;
@@ -115,9 +117,28 @@ function lmToken(t: Token): string | null {
   }
 }
 
-function rightContext(lm: Array<string | null>, i: number): string {
+function rightContext(lm: Array<string | null>, i: number, cutEnd: boolean): string | null {
   for (let j = i + 1; j < lm.length; j++) if (lm[j] !== null) return lm[j]!;
-  return BOUNDARY;
+  return cutEnd ? null : BOUNDARY;
+}
+
+/** The first word is in lower case with nothing but spaces or opening marks before it. */
+function cutAtStart(tokens: Token[]): boolean {
+  for (const t of tokens) {
+    if (t.kind === 'space' || (t.kind === 'punct' && /["“‘'(\[]/.test(t.text))) continue;
+    return t.kind === 'word' && /^\p{Ll}/u.test(t.text);
+  }
+  return false;
+}
+
+/** The text ends in a word (or a comma, a hyphen) rather than a mark that closes a sentence. */
+function cutAtEnd(tokens: Token[]): boolean {
+  for (let i = tokens.length - 1; i >= 0; i--) {
+    const t = tokens[i];
+    if (t.kind === 'space' || (t.kind === 'punct' && /["”’')\]]/.test(t.text))) continue;
+    return t.kind === 'word' || (t.kind === 'punct' && /[,;\-–]/.test(t.text));
+  }
+  return false;
 }
 
 interface Decision {
@@ -125,13 +146,14 @@ interface Decision {
   confidence: number;
 }
 
-function decide(s: Suspect, left: string, right: string, res: Resources, threshold: number, contextFree: boolean, query: boolean): Decision | null {
+function decide(s: Suspect, left: string | null, right: string | null, res: Resources, threshold: number, contextFree: boolean, query: boolean): Decision | null {
   const p = res.params;
   const all = [s.keep, ...s.options];
   const channelScale = query ? p.queryChannelScale : p.channelScale;
   const base = all.map((o, k) => contextLogProb(res, left, o.words, right) + channelScale * o.cost + (k === 0 ? s.keepBonus : 0));
   const rerank = p.neuralMode === 'rerank' && s.neural !== undefined;
-  const scores = s.neural && !rerank ? base.map((b, k) => b + p.neuralWeight * s.neural![k]) : base;
+  const weight = query ? p.queryNeuralWeight : p.neuralWeight;
+  const scores = s.neural && !rerank ? base.map((b, k) => b + weight * s.neural![k]) : base;
   let best = argmax(scores);
   if (best === 0) return null;
   const max = scores[best];
@@ -145,7 +167,7 @@ function decide(s: Suspect, left: string, right: string, res: Resources, thresho
       ? 1 / (1 + Math.exp(scores[0] - max))
       : 1 / z;
   if (confidence < threshold) return null;
-  if (rerank) best = argmax(base.map((b, k) => (k === 0 ? -Infinity : b + p.neuralWeight * s.neural![k])));
+  if (rerank) best = argmax(base.map((b, k) => (k === 0 ? -Infinity : b + weight * s.neural![k])));
   return { option: all[best], confidence };
 }
 

@@ -19,13 +19,18 @@ export function bigram(res: Resources, a: string, b: string): number {
   return lambda * (res.bigrams.count(a, b) / lc) + (1 - lambda) * pu;
 }
 
-/** log p(words | left) + log p(right | last word): the context score of a (possibly multi-word) option. */
-export function contextLogProb(res: Resources, left: string, words: readonly string[], right: string): number {
+/**
+ * log p(words | left) + log p(right | last word): the context score of a (possibly multi-word) option.
+ * A side given as null is unknown (the text was cut there, mid-sentence): that side adds no bigram evidence.
+ */
+export function contextLogProb(res: Resources, left: string | null, words: readonly string[], right: string | null): number {
   let lp = 0;
   let prev = left;
   for (const w of words) {
-    lp += Math.log(bigram(res, prev, w));
+    lp += Math.log(prev === null ? unigram(res, w) : bigram(res, prev, w));
     prev = w;
   }
-  return lp + Math.log(bigram(res, prev, right));
+  if (right === null) return lp;
+  // an option of no words (a deleted token) with an unknown left side: the right word on its own
+  return lp + Math.log(prev === null ? unigram(res, right) : bigram(res, prev, right));
 }

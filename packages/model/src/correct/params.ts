@@ -32,6 +32,8 @@ export interface RankParams {
   realWordKeepBonus: number;
   /** A look-alike counts when it is at least this many times more probable. */
   realWordMinRatio: number;
+  /** Weight of the text's noise malus on keeping a frequent word that has a look-alike (0: the noise level does not count). */
+  realWordNoiseWeight: number;
   /** Longest known word checked for a real-word misreading. */
   realWordMaxLength: number;
   /** Largest channel cost of a real-word misreading. */
@@ -68,6 +70,10 @@ export interface RankParams {
   oneAsIKeepBonus: number;
   /** Never replace a known word by the modern form it is an older spelling of (hee → he). */
   keepKnownOldSpellings: boolean;
+  /** Weight of the neural scorer for a word given alone (a spelling query). */
+  queryNeuralWeight: number;
+  /** Treat the context beyond a text cut mid-sentence (lower-case start, no final stop) as unknown, not as a sentence boundary. */
+  openEnds: boolean;
   /** Default confidence threshold for applying an edit. */
   threshold: number;
 }
@@ -90,6 +96,7 @@ export const DEFAULT_PARAMS: RankParams = {
   repeatKeepBonus: 6,
   realWordKeepBonus: 5,
   realWordMinRatio: 20,
+  realWordNoiseWeight: 0,
   realWordMaxLength: 5,
   realWordMaxCost: 0.6,
   noiseAdapt: 2,
@@ -108,5 +115,7 @@ export const DEFAULT_PARAMS: RankParams = {
   queryKnownMinCount: 10,
   oneAsIKeepBonus: -2,
   keepKnownOldSpellings: true,
+  queryNeuralWeight: 0,
+  openEnds: true,
   threshold: 0.8,
 };

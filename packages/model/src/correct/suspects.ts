@@ -99,7 +99,8 @@ export function findSuspects(tokens: Token[], res: Resources): Suspect[] {
       if (lookAlikes && pattern !== 'upper') {
         out.push(
           oneWord(i, t, base, q, {
-            keepBonus: p.realWordKeepBonus,
+            // in a garbled print a look-alike of a frequent word (tho, ho, arc) is more likely a misreading
+            keepBonus: p.realWordKeepBonus + p.realWordNoiseWeight * Math.min(0, noiseBonus),
             extraOptions: lookAlikes.map((w) => ({ words: [w], cost: res.channel.cost(q, w) })),
             fixed: true,
           }),
