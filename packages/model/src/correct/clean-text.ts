@@ -125,7 +125,7 @@ function rightContext(lm: Array<string | null>, i: number, cutEnd: boolean): str
 /** The first word is in lower case with nothing but spaces or opening marks before it. */
 function cutAtStart(tokens: Token[]): boolean {
   for (const t of tokens) {
-    if (t.kind === 'space' || (t.kind === 'punct' && /["“‘'(\[]/.test(t.text))) continue;
+    if (t.kind === 'space' || (t.kind === 'punct' && /["“‘'([]/.test(t.text))) continue;
     return t.kind === 'word' && /^\p{Ll}/u.test(t.text);
   }
   return false;
