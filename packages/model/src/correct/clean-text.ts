@@ -54,14 +54,18 @@ export async function correctText(text: string, res: Resources, opts: CorrectTex
   // a text in older spelling has more unfamiliar but correct words (and archaic ones: thy, unto, spake)
   if (oldText) for (const s of live) s.keepBonus += s.known ? KNOWN_IN_OLD_TEXT : res.params.oldSpellingKeepBonus;
   const neural = res.scorer !== undefined && (query ? res.params.queryNeuralWeight : res.params.neuralWeight) !== 0;
-  if (neural && res.params.neuralMode === 'all') await scoreNeural(text, tokens, live, res);
   let edits = decideAll(text, tokens, lm, live, res, opts.threshold, query);
+  if (neural && res.params.neuralMode === 'all' && live.length > 0) {
+    // the scorer votes on every suspect, keeping it or among the ranker's best corrections
+    await scoreNeural(text, tokens, live, res, res.params.neuralTopK);
+    edits = decideAll(text, tokens, lm, live, res, opts.threshold, query);
+  }
   if (neural && res.params.neuralMode === 'rerank') {
     // the scorer only chooses among corrections of words the ranker has decided to change
     const changing = new Set(edits.map((e) => e.start));
     const toScore = live.filter((s) => changing.has(tokens[s.from].start));
     if (toScore.length > 0) {
-      await scoreNeural(text, tokens, toScore, res);
+      await scoreNeural(text, tokens, toScore, res, res.params.neuralTopK);
       edits = decideAll(text, tokens, lm, live, res, opts.threshold, query);
     }
   }
@@ -151,6 +155,7 @@ function decide(s: Suspect, left: string | null, right: string | null, res: Reso
   const all = [s.keep, ...s.options];
   const channelScale = query ? p.queryChannelScale : p.channelScale;
   const base = all.map((o, k) => contextLogProb(res, left, o.words, right) + channelScale * o.cost + (k === 0 ? s.keepBonus : 0));
+  s.ranked = base;
   const rerank = p.neuralMode === 'rerank' && s.neural !== undefined;
   const weight = query ? p.queryNeuralWeight : p.neuralWeight;
   const scores = s.neural && !rerank ? base.map((b, k) => b + weight * s.neural![k]) : base;
@@ -182,8 +187,17 @@ function renderOption(o: Option, original: string, suffix: string, trailing: str
   return words.join(' ') + suffix + trailing;
 }
 
-async function scoreNeural(text: string, tokens: Token[], suspects: Suspect[], res: Resources): Promise<void> {
-  const requests: ScoreRequest[] = suspects.map((s) => {
+/**
+ * Scores the options of each suspect with the neural scorer. With `topK`, only the ranker's `topK` best options
+ * (by the scores of the last decision) are scored and the others are left out of the choice (-Infinity).
+ */
+async function scoreNeural(text: string, tokens: Token[], suspects: Suspect[], res: Resources, topK = Infinity): Promise<void> {
+  const picks = suspects.map((s) => {
+    const idx = s.options.map((_, k) => k);
+    if (s.ranked && idx.length > topK) idx.sort((a, b) => s.ranked![b + 1] - s.ranked![a + 1]).length = topK;
+    return idx;
+  });
+  const requests: ScoreRequest[] = suspects.map((s, i) => {
     const start = tokens[s.from].start;
     const end = tokens[s.to].end;
     const from = Math.max(0, start - SCORER_CONTEXT);
@@ -192,11 +206,16 @@ async function scoreNeural(text: string, tokens: Token[], suspects: Suspect[], r
       context: text.slice(from, to),
       start: start - from,
       end: end - from,
-      candidates: [s.base, ...s.options.map((o) => renderOption(o, s.base, '', '', res))],
+      candidates: [s.base, ...picks[i].map((k) => renderOption(s.options[k], s.base, '', '', res))],
     };
   });
   const scores = await res.scorer!.score(requests);
-  suspects.forEach((s, i) => (s.neural = scores[i]));
+  suspects.forEach((s, i) => {
+    const full = new Array<number>(s.options.length + 1).fill(-Infinity);
+    full[0] = scores[i][0];
+    picks[i].forEach((k, j) => (full[k + 1] = scores[i][j + 1]));
+    s.neural = full;
+  });
 }
 
 /** Applies non-overlapping edits (sorted by start) to a text. */

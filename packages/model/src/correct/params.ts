@@ -74,6 +74,8 @@ export interface RankParams {
   queryNeuralWeight: number;
   /** Treat the context beyond a text cut mid-sentence (lower-case start, no final stop) as unknown, not as a sentence boundary. */
   openEnds: boolean;
+  /** How many of the ranker's best corrections of a word the scorer sees (the others are left out of the choice). */
+  neuralTopK: number;
   /** Default confidence threshold for applying an edit. */
   threshold: number;
 }
@@ -117,5 +119,6 @@ export const DEFAULT_PARAMS: RankParams = {
   keepKnownOldSpellings: true,
   queryNeuralWeight: 0,
   openEnds: true,
+  neuralTopK: 4,
   threshold: 0.8,
 };

@@ -22,7 +22,10 @@ export interface Suspect {
   /** options found without candidate search (the joined word, deletion of a stray token) */
   extraOptions: Option[];
   options: Option[];
+  /** Neural log-probabilities of [keep, ...options] (-Infinity: not scored). */
   neural?: number[];
+  /** The ranker's scores of [keep, ...options] at the last decision. */
+  ranked?: number[];
   /** The word starts or ends the text and may be a fragment cut from a longer one. */
   fragment?: 'start' | 'end';
   /** Only `extraOptions` are considered (no candidate search). */
