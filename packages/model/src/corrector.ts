@@ -1,6 +1,7 @@
 import { Channel, TYPING_COSTS } from './candidates/channel.js';
 import { DeleteIndex } from './candidates/delete-index.js';
 import { buildConfusionSets } from './candidates/confusion-sets.js';
+import { WordShape } from './lexicon/word-shape.js';
 import { readCheckpoint, SHIPPED_CHECKPOINT } from './checkpoint-dir.js';
 import { applyEdits, correctText, type CorrectTextOptions } from './correct/clean-text.js';
 import { splitIntoWindows } from './correct/windows.js';
@@ -49,6 +50,7 @@ export function loadResources(opts: LoadCorrectorOptions = {}): { resources: Res
     typingChannel: new Channel(TYPING_COSTS),
     params,
     confusions: confusionSetsFor(files.lexicon, channel, params),
+    shape: new WordShape(files.lexicon.words),
     scorer: opts.scorer ?? undefined,
   };
   return { resources, name: files.config.name ?? basename(dir), scorerDir: files.config.scorer };

@@ -76,6 +76,9 @@ export interface RankParams {
   openEnds: boolean;
   /** How many of the ranker's best corrections of a word the scorer sees (the others are left out of the choice). */
   neuralTopK: number;
+  /** Keep bonus per unit of word-likeness (mean letter-trigram log-probability) of an unknown word above `shapeRef`. */
+  shapeWeight: number;
+  shapeRef: number;
   /** Default confidence threshold for applying an edit. */
   threshold: number;
 }
@@ -120,5 +123,7 @@ export const DEFAULT_PARAMS: RankParams = {
   queryNeuralWeight: 0,
   openEnds: true,
   neuralTopK: 4,
+  shapeWeight: 3,
+  shapeRef: -2.6,
   threshold: 0.8,
 };

@@ -3,6 +3,7 @@ import type { Lexicon } from '../lexicon/lexicon.js';
 import type { DeleteIndex } from '../candidates/delete-index.js';
 import type { Channel } from '../candidates/channel.js';
 import type { RankParams } from './params.js';
+import type { WordShape } from '../lexicon/word-shape.js';
 
 /** One word to score with the neural model: its character context and the candidate spellings. */
 export interface ScoreRequest {
@@ -33,5 +34,7 @@ export interface Resources {
   params: RankParams;
   /** Known words → the much more frequent OCR look-alikes they may stand for. */
   confusions: Map<string, string[]>;
+  /** How word-like a string is (letter trigrams of the lexicon). */
+  shape: WordShape;
   scorer?: CandidateScorer;
 }

@@ -120,7 +120,9 @@ export function findSuspects(tokens: Token[], res: Resources): Suspect[] {
     const keepBonus =
       (known ? p.knownKeepBonus : nameLike ? p.nameKeepBonus : 0) +
       (repeats > 0 ? p.repeatKeepBonus : 0) +
-      (known ? Math.max(0, noiseBonus) : noiseBonus);
+      (known ? Math.max(0, noiseBonus) : noiseBonus) +
+      // an unknown word that reads like a word (rheme, synset) is likelier a term than a misreading (cohlmn)
+      (known || hasDigit || p.shapeWeight === 0 ? 0 : p.shapeWeight * (res.shape.score(q) - p.shapeRef));
     const fragment = i === firstWord ? 'start' : i === lastWord && !/[.!?,;:]\s*$/.test(tail) ? 'end' : undefined;
     out.push(oneWord(i, t, base, q, { keepBonus, extraOptions: stray ? [{ words: [], cost: p.strayDeleteCost }] : [], fragment, known }));
   }
