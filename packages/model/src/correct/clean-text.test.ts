@@ -119,6 +119,10 @@ describe('correction', () => {
     }
   });
 
+  it('writes a correction of a mostly-capital word in capitals', async () => {
+    expect((await clean1('THE BOARD MET ON TUESDAY AFTERNCoN.')).text).toBe('THE BOARD MET ON TUESDAY AFTERNOON.');
+  });
+
   it('leaves model codes and short capitals alone', async () => {
     const input = 'The T4g and M5a were adopted by the ABCD board.';
     expect((await clean1(input)).text).toBe(input);

@@ -176,10 +176,19 @@ function decide(s: Suspect, left: string | null, right: string | null, res: Reso
   return { option: all[best], confidence };
 }
 
+/** The case pattern to write a correction in; mixed case that is mostly capitals (`EEuNING`) is written in capitals. */
+function writtenCase(original: string): ReturnType<typeof casePattern> {
+  const pattern = casePattern(original);
+  if (pattern === 'lower' || pattern === 'upper') return pattern;
+  const letters = [...original].filter((c) => c.toLowerCase() !== c.toUpperCase());
+  const upper = letters.filter((c) => c !== c.toLowerCase()).length;
+  return upper * 2 > letters.length && upper >= 3 ? 'upper' : pattern;
+}
+
 /** Writes an option in the casing of the text it replaces; `trailing` is kept after it (e.g. a line break). */
 function renderOption(o: Option, original: string, suffix: string, trailing: string, res?: Resources): string {
   if (o.words.length === 0) return '';
-  const pattern = casePattern(original);
+  const pattern = writtenCase(original);
   // names keep their capital even where the input lost it (feburay → February)
   const words = o.words.map((w, i) =>
     i === 0 || pattern === 'upper' ? applyCase(w, pattern === 'lower' && res?.lexicon.isProper(w) ? 'title' : pattern) : res?.lexicon.isProper(w) ? applyCase(w, 'title') : w,
