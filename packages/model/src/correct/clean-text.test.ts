@@ -119,6 +119,11 @@ describe('correction', () => {
     }
   });
 
+  it('leaves the pieces of a word broken by a space alone rather than correcting each', async () => {
+    const input = 'The commit tee met on Tuesday, and the engi neer stated that the foundations were sound.';
+    expect((await clean1(input)).text).toBe(input);
+  });
+
   it('writes a correction of a mostly-capital word in capitals', async () => {
     expect((await clean1('THE BOARD MET ON TUESDAY AFTERNCoN.')).text).toBe('THE BOARD MET ON TUESDAY AFTERNOON.');
   });

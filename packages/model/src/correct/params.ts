@@ -79,6 +79,8 @@ export interface RankParams {
   /** Keep bonus per unit of word-likeness (mean letter-trigram log-probability) of an unknown word above `shapeRef`. */
   shapeWeight: number;
   shapeRef: number;
+  /** Channel cost of joining a word broken by a space (`pro ceed`); null: such pieces are left as they are. */
+  spaceJoinCost: number | null;
   /** Default confidence threshold for applying an edit. */
   threshold: number;
 }
@@ -125,5 +127,6 @@ export const DEFAULT_PARAMS: RankParams = {
   neuralTopK: 4,
   shapeWeight: 3,
   shapeRef: -2.6,
+  spaceJoinCost: null,
   threshold: 0.8,
 };

@@ -67,7 +67,7 @@ export function findSuspects(tokens: Token[], res: Resources): Suspect[] {
       continue;
     }
     if (t.kind !== 'word') continue;
-    const hy = hyphenated(tokens, i, res);
+    const hy = hyphenated(tokens, i, res) ?? spaceSplit(tokens, i, res);
     if (hy) {
       out.push(hy);
       i = hy.to;
@@ -225,6 +225,41 @@ function glued(tokens: Token[], i: number): boolean {
   const solid = (t: Token | undefined) => t !== undefined && (t.kind === 'word' || t.kind === 'number');
   return (mark(tokens[i - 1]) && solid(tokens[i - 2])) || (mark(tokens[i + 1]) && solid(tokens[i + 2]));
 }
+
+/**
+ * `pro ceed`, `opposi tion`, `mo t`: a word broken by a space (a lost line-break hyphen, a gap in the type) whose
+ * pieces are not both words. The pieces are not corrected one by one; joining them is an option whose cost
+ * (`spaceJoinCost`) says how often the print's own convention keeps such breaks (null: never join).
+ */
+function spaceSplit(tokens: Token[], i: number, res: Resources): Suspect | null {
+  const a = tokens[i];
+  const gap = tokens[i + 1];
+  const b = tokens[i + 2];
+  if (!gap || !b || gap.kind !== 'space' || gap.text !== ' ' || b.kind !== 'word') return null;
+  const la = normalizeWord(a.text);
+  const lb = normalizeWord(b.text);
+  const joined = la + lb;
+  if (joined.length < 5 || /\d/.test(joined) || res.lexicon.corpusCount(joined) < SPLIT_JOIN_MIN_COUNT) return null;
+  // two words in their own right (`a way` / `away`) are left to the ranker
+  const word = (w: string) => (w.length === 1 ? w === 'a' || w === 'i' : res.lexicon.corpusCount(w) >= SPLIT_JOIN_MIN_COUNT);
+  if (word(la) && word(lb)) return null;
+  const cost = res.params.spaceJoinCost;
+  return {
+    from: i,
+    to: i + 2,
+    base: a.text + b.text,
+    suffix: '',
+    trailing: '',
+    keep: { words: [la, lb], cost: 0 },
+    keepBonus: 0,
+    extraOptions: cost === null ? [] : [{ words: [joined], cost }],
+    options: [],
+    fixed: true,
+  };
+}
+
+/** A word must be seen this often to be the join of a broken word. */
+const SPLIT_JOIN_MIN_COUNT = 20;
 
 function sentenceInitial(tokens: Token[], i: number): boolean {
   for (let j = i - 1; j >= 0; j--) {
