@@ -35,6 +35,8 @@ export interface Suspect {
 }
 
 const SENTENCE_END = new Set(['.', '!', '?']);
+/** Abbreviated titles before a name. */
+const TITLES = new Set(['Mr', 'Mrs', 'Messrs', 'Dr', 'St', 'Rev', 'Revd', 'Capt', 'Col', 'Gen', 'Lieut', 'Lt', 'Sgt', 'Prof', 'Hon', 'Sen', 'Gov', 'Supt', 'Insp', 'Mt', 'Ft', 'Jun', 'Ald', 'Sr', 'Jr', 'Ms', 'Mme', 'Mlle']);
 const POSSESSIVE = /(['’]s)$/i;
 /** Letters of scripts the corrector has no tables for: such words pass through. */
 const NON_LATIN = /(?![\p{Script=Latin}])\p{L}/u;
@@ -266,9 +268,9 @@ function sentenceInitial(tokens: Token[], i: number): boolean {
     const t = tokens[j];
     if (t.kind === 'space' || (t.kind === 'punct' && /["“‘'([]/.test(t.text))) continue;
     if (t.kind !== 'punct' || !SENTENCE_END.has(t.text)) return false;
-    // the full stop of an initial (`M.C. O'Conner`, `G. Saon`) does not end a sentence
+    // the full stop of an initial (`M.C. O'Conner`, `G. Saon`) or a title (`Dr. Rookes`) does not end a sentence
     const before = tokens[j - 1];
-    return !(t.text === '.' && before?.kind === 'word' && /^\p{Lu}$/u.test(before.text));
+    return !(t.text === '.' && before?.kind === 'word' && (/^\p{Lu}$/u.test(before.text) || TITLES.has(before.text)));
   }
   return true;
 }
