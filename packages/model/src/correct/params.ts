@@ -48,7 +48,7 @@ export interface RankParams {
   confidence: 'best' | 'odds' | 'auto';
   /** Largest channel cost of a correction of a word the lexicon knows (only OCR-like misreadings). */
   knownMaxCost: number;
-  /** Keep older spellings (haue, halfe, controversie) instead of modernising them. */
+  /** Keep older spellings (haue, halfe, controversie): never offer their modern forms, and treat a text that has them as old. */
   keepOldSpellings: boolean;
   /** Keep bonus of the other unknown words of a text that shows older spellings. */
   oldSpellingKeepBonus: number;
@@ -68,8 +68,6 @@ export interface RankParams {
   queryKnownMinCount: number;
   /** Keep bonus of a lone `1` before a lower-case word against reading it as `I`. */
   oneAsIKeepBonus: number;
-  /** Never replace a known word by the modern form it is an older spelling of (hee → he). */
-  keepKnownOldSpellings: boolean;
   /** Weight of the neural scorer for a word given alone (a spelling query). */
   queryNeuralWeight: number;
   /** Treat the context beyond a text cut mid-sentence (lower-case start, no final stop) as unknown, not as a sentence boundary. */
@@ -121,7 +119,6 @@ export const DEFAULT_PARAMS: RankParams = {
   queryChannelScale: -6,
   queryKnownMinCount: 10,
   oneAsIKeepBonus: -2,
-  keepKnownOldSpellings: true,
   queryNeuralWeight: 0,
   openEnds: true,
   neuralTopK: 4,
