@@ -43,8 +43,11 @@ export async function correctText(text: string, res: Resources, opts: CorrectTex
     // an older spelling only when the word it spells is among the likeliest readings (haue → have, returne →
     // return), not when an OCR misreading explains it far better (sorne: some, not the rare sorn + e)
     if (keepOldSpelling && !s.known && isOldSpelling(q, s.options, res)) variants.push(s);
-    // a word is never modernised (hee → he, halfe → half): an older spelling is the text's own
-    if (keepOldSpelling) s.options = s.options.filter((o) => !(o.words.length === 1 && isSpellingVariant(q, o.words[0])));
+    // a word is never modernised (hee → he, halfe → half): an older spelling is the text's own. One that is an older
+    // spelling of a likely reading is left as it is (doore, not doors); otherwise its modern forms are dropped
+    if (keepOldSpelling) {
+      s.options = isOldSpelling(q, s.options, res) ? [] : s.options.filter((o) => !(o.words.length === 1 && isSpellingVariant(q, o.words[0])));
+    }
   }
   // two or more words in older spelling (haue, maister, againe): the text is printed in it; keep its spellings
   // and its archaic words (thy, unto), and keep other unknown words more readily
