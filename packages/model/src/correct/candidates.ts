@@ -51,7 +51,10 @@ function searchCandidates(res: Resources, q: string, mode: CandidateMode): Optio
   const scored: Array<Option & { pre: number }> = [];
   const hits = new Map<number, number>();
   for (const r of res.index.lookup(q, maxD)) hits.set(r.id, r.distance);
-  for (const v of res.channel.variants(q)) for (const r of res.index.lookup(v, 1)) if (!hits.has(r.id)) hits.set(r.id, r.distance + 1);
+  // a reading with one OCR confusion undone counts as one edit (so `mat` for `rnat` is as near as `rat`)
+  for (const v of res.channel.variants(q)) {
+    for (const r of res.index.lookup(v, 1)) hits.set(r.id, Math.min(hits.get(r.id) ?? Infinity, r.distance + 1));
+  }
   // the weighted channel is dear: compute it for the likeliest hits only (by plain distance, then frequency)
   const prelim = [...hits].map(([id, distance]) => ({ w: res.indexWords[id], distance }));
   if (prelim.length > PRELIMINARY) {
