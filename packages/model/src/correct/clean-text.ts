@@ -6,7 +6,8 @@ import { applyCase, casePattern } from './case.js';
 import { generateCandidates, type Option } from './candidates.js';
 import { contextLogProb } from './language-model.js';
 import type { Resources, ScoreRequest } from './resources.js';
-import { findSuspects, isSpellingQuery, type Suspect } from './suspects.js';
+import { findSuspects, type Suspect } from './suspects.js';
+import { isSpellingQuery } from './token-context.js';
 import { isSpellingVariant } from '../candidates/spelling-variants.js';
 
 export interface CorrectTextOptions {

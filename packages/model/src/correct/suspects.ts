@@ -3,6 +3,7 @@ import { NUM, normalizeWord } from '../lexicon/lm-words.js';
 import { casePattern } from './case.js';
 import type { Option } from './candidates.js';
 import type { Resources } from './resources.js';
+import { glued, isSpellingQuery, oneForI, sentenceInitial, strayLetter } from './token-context.js';
 
 /** A stretch of tokens (one word, or a word hyphenated across a break) that may need correcting. */
 export interface Suspect {
@@ -34,9 +35,6 @@ export interface Suspect {
   known?: boolean;
 }
 
-const SENTENCE_END = new Set(['.', '!', '?']);
-/** Abbreviated titles before a name. */
-const TITLES = new Set(['Mr', 'Mrs', 'Messrs', 'Dr', 'St', 'Rev', 'Revd', 'Capt', 'Col', 'Gen', 'Lieut', 'Lt', 'Sgt', 'Prof', 'Hon', 'Sen', 'Gov', 'Supt', 'Insp', 'Mt', 'Ft', 'Jun', 'Ald', 'Sr', 'Jr', 'Ms', 'Mme', 'Mlle']);
 const POSSESSIVE = /(['’]s)$/i;
 /** Letters of scripts the corrector has no tables for: such words pass through. */
 const NON_LATIN = /(?![\p{Script=Latin}])\p{L}/u;
@@ -131,20 +129,6 @@ export function findSuspects(tokens: Token[], res: Resources): Suspect[] {
   return out;
 }
 
-/**
- * The text is one bare word (no punctuation, not all capitals): a spelling query, most likely typed by a person.
- * A line of a scan with one word on it (`ARRIVALS.`, `prisonment`) usually has punctuation or capitals.
- */
-export function isSpellingQuery(tokens: Token[]): boolean {
-  let words = 0;
-  for (const t of tokens) {
-    if (t.kind === 'word') {
-      if (++words > 1 || (t.text.length > 1 && casePattern(t.text) === 'upper')) return false;
-    } else if (t.kind !== 'space') return false;
-  }
-  return words === 1;
-}
-
 /** A suspect covering the single word token `i` (its possessive suffix kept apart). */
 function oneWord(i: number, t: Token, base: string, q: string, rest: Pick<Suspect, 'keepBonus' | 'extraOptions'> & Partial<Suspect>): Suspect {
   return { from: i, to: i, base, suffix: t.text.slice(base.length), trailing: '', keep: { words: [q], cost: 0 }, options: [], ...rest };
@@ -183,51 +167,6 @@ function hyphenated(tokens: Token[], i: number, res: Resources): Suspect | null 
   };
 }
 
-/** Lower-case letters that stand alone in English prose: a, I written small, o (vocative), u (you), v (versus), x (times). */
-const LONE_LETTERS = /^[b-hj-np-twyz]$/;
-
-/** A lower-case letter standing alone between spaces (or a text boundary), with a word on at least one side. */
-function strayLetter(tokens: Token[], i: number): boolean {
-  if (!LONE_LETTERS.test(tokens[i].text)) return false;
-  const prev = tokens[i - 1];
-  const next = tokens[i + 1];
-  if ((prev && prev.kind !== 'space') || (next && next.kind !== 'space')) return false;
-  const word = (t: Token | undefined) => t !== undefined && t.kind === 'word';
-  return word(tokens[i - 2]) || word(tokens[i + 2]);
-}
-
-/**
- * A lone `1` before a lower-case word, not next to other numbers (`1 did but`, `and 1 stood`): old faces print the
- * pronoun I so that OCR reads it as the digit. Whether it is the number is left to the context model.
- */
-function oneForI(tokens: Token[], i: number): boolean {
-  if (tokens[i].text !== '1') return false;
-  const prev = tokens[i - 1];
-  const next = tokens[i + 1];
-  const after = tokens[i + 2];
-  if (prev && prev.kind !== 'space') return false;
-  if (next?.kind !== 'space' || after?.kind !== 'word' || !/^\p{Ll}/u.test(after.text)) return false;
-  // a list or range of numbers (`12, 1 and 3`, `1 or 2`): the nearest number-or-word on either side is a number
-  const nearest = (from: number, step: number): Token | undefined => {
-    for (let j = from; j >= 0 && j < tokens.length; j += step) if (tokens[j].kind === 'word' || tokens[j].kind === 'number') return tokens[j];
-    return undefined;
-  };
-  return nearest(i - 1, -1)?.kind !== 'number' && nearest(i + 3, 1)?.kind !== 'number';
-}
-
-/** Marks that legitimately join two words without a space. */
-const JOINERS = new Set(['-', '‐', '–', '/', "'", '’', '&', '+', '.']);
-
-/**
- * The word touches another word or number through a single mark that does not join words (`8,yntax`, `l;yt)c`,
- * `Te~ter`): most likely a piece of a word a misread letter split, which no correction of the piece alone restores.
- */
-function glued(tokens: Token[], i: number): boolean {
-  const mark = (t: Token | undefined) => t !== undefined && t.kind === 'punct' && !JOINERS.has(t.text);
-  const solid = (t: Token | undefined) => t !== undefined && (t.kind === 'word' || t.kind === 'number');
-  return (mark(tokens[i - 1]) && solid(tokens[i - 2])) || (mark(tokens[i + 1]) && solid(tokens[i + 2]));
-}
-
 /**
  * `pro ceed`, `opposi tion`, `mo t`: a word broken by a space (a lost line-break hyphen, a gap in the type) whose
  * pieces are not both words. The pieces are not corrected one by one; joining them is an option whose cost
@@ -262,18 +201,6 @@ function spaceSplit(tokens: Token[], i: number, res: Resources): Suspect | null 
 
 /** A word must be seen this often to be the join of a broken word. */
 const SPLIT_JOIN_MIN_COUNT = 20;
-
-function sentenceInitial(tokens: Token[], i: number): boolean {
-  for (let j = i - 1; j >= 0; j--) {
-    const t = tokens[j];
-    if (t.kind === 'space' || (t.kind === 'punct' && /["“‘'([]/.test(t.text))) continue;
-    if (t.kind !== 'punct' || !SENTENCE_END.has(t.text)) return false;
-    // the full stop of an initial (`M.C. O'Conner`, `G. Saon`) or a title (`Dr. Rookes`) does not end a sentence
-    const before = tokens[j - 1];
-    return !(t.text === '.' && before?.kind === 'word' && (/^\p{Lu}$/u.test(before.text) || TITLES.has(before.text)));
-  }
-  return true;
-}
 
 /** The nearest words on both sides (within the sentence) are known words, or there is none. */
 function knownNeighbours(tokens: Token[], i: number, res: Resources): boolean {

@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { tokenize } from '../text/tokenize.js';
+import { glued, isSpellingQuery, oneForI, sentenceInitial, strayLetter } from './token-context.js';
+
+describe('isSpellingQuery', () => {
+  it('is a bare word in lower or title case, spaces around it allowed', () => {
+    for (const q of ['recieve', 'Athenean', '  wierd \n']) expect(isSpellingQuery(tokenize(q)), q).toBe(true);
+  });
+  it('is not a line of a scan (capitals, punctuation) nor more than one word', () => {
+    for (const q of ['ARRIVALS', 'ful.', 'verdict.', 'two words', '', '42']) expect(isSpellingQuery(tokenize(q)), q).toBe(false);
+  });
+});
+
+describe('token context', () => {
+  const at = (text: string, word: string) => {
+    const tokens = tokenize(text);
+    return { tokens, i: tokens.findIndex((t) => t.text === word) };
+  };
+  it('does not start a sentence after an initial or a title', () => {
+    for (const [text, word, initial] of [
+      ['He left. Then he came.', 'Then', true],
+      ['said G. Saon and others', 'Saon', false],
+      ['asked Dr. Rookes again', 'Rookes', false],
+    ] as const) {
+      const { tokens, i } = at(text, word);
+      expect(sentenceInitial(tokens, i), text).toBe(initial);
+    }
+  });
+  it('finds lone stray letters, glued pieces and a 1 that may be I', () => {
+    let c = at('stated n that', 'n');
+    expect(strayLetter(c.tokens, c.i)).toBe(true);
+    c = at('than a or u harmonizes', 'u');
+    expect(strayLetter(c.tokens, c.i)).toBe(false);
+    c = at('recent compt,tational work', 'tational');
+    expect(glued(c.tokens, c.i)).toBe(true);
+    c = at('a well-known work', 'known');
+    expect(glued(c.tokens, c.i)).toBe(false);
+    c = at('and 1 stood there', '1');
+    expect(oneForI(c.tokens, c.i)).toBe(true);
+    c = at('cost 12, 1 and 3 each', '1');
+    expect(oneForI(c.tokens, c.i)).toBe(false);
+  });
+});
