@@ -1,6 +1,5 @@
 // The worker survives its Redis going away: uses a private redis-server child on a random port.
 import { type ChildProcess, spawn } from 'node:child_process';
-import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { DOCUMENT_JOB_NAME, DocumentResultSchema, QUEUES } from '@unsmudge/jobs';
 import { Queue, QueueEvents } from 'bullmq';
@@ -9,19 +8,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { waitFor } from './testing/redis-test-utils.js';
 import { expectConsistent } from './testing/noisy-text.js';
 import { TEST_CORRECTOR_MODULE } from './testing/worker-config.js';
+import { freePort } from './testing/free-port.js';
 
 const ENTRY = fileURLToPath(new URL('./index.ts', import.meta.url));
 const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = createServer();
-    s.listen(0, '127.0.0.1', () => {
-      const port = (s.address() as { port: number }).port;
-      s.close(() => resolve(port));
-    });
-  });
-}
 
 function startRedis(port: number): Promise<ChildProcess> {
   const proc = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], {

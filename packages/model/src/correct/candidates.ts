@@ -45,7 +45,6 @@ export function generateCandidates(res: Resources, noisy: string, mode: Candidat
 function searchCandidates(res: Resources, q: string, mode: CandidateMode): Option[] {
   const { params } = res;
   const channel = mode === 'query' ? res.typingChannel : res.channel;
-  const splitCost = mode === 'query' ? params.querySplitCost : params.splitCost;
   // rn→m and friends are two edits: short words need distance 2 as well
   const maxD = q.length >= 4 ? 2 : 1;
   const scored: Array<Option & { pre: number }> = [];
@@ -74,7 +73,7 @@ function searchCandidates(res: Resources, q: string, mode: CandidateMode): Optio
       const a = q.slice(0, i);
       const b = q.slice(i);
       if (!isWord(res, a) || !isWord(res, b)) continue;
-      const cost = splitCost;
+      const cost = params.splitCost;
       scored.push({ words: [a, b], cost, pre: params.channelScale * cost + Math.log(unigram(res, a)) + Math.log(unigram(res, b)) });
     }
   }

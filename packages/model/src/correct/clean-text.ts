@@ -27,12 +27,12 @@ const SCORER_CONTEXT = 32;
 export async function correctText(text: string, res: Resources, opts: CorrectTextOptions): Promise<CleanResult> {
   const tokens = tokenize(text, opts.protectedTerms);
   const lm = tokens.map(lmToken);
-  const suspects = findSuspects(tokens, res);
-  const keepOldSpelling = res.params.keepOldSpellings && tokens.filter((t) => t.kind === 'word').length > 1;
-  const variants: Suspect[] = [];
   // a word given alone is a spelling query, most likely typed by a person
   const query = isSpellingQuery(tokens);
   const mode = query ? 'query' : 'text';
+  const suspects = findSuspects(tokens, res, query);
+  const keepOldSpelling = res.params.keepOldSpellings && tokens.filter((t) => t.kind === 'word').length > 1;
+  let oldSpellings = 0;
   for (const s of suspects) {
     const q = normalizeWord(s.base);
     // a fragment at a text boundary is not completed: only what lies inside it is corrected
@@ -41,19 +41,20 @@ export async function correctText(text: string, res: Resources, opts: CorrectTex
     );
     // a word the lexicon knows is only changed for an OCR-like misreading, never for an arbitrary edit
     s.options = [...s.extraOptions, ...cands].filter((o) => !s.known || o.cost <= res.params.knownMaxCost);
-    // an older spelling only when the word it spells is among the likeliest readings (haue → have, returne →
-    // return), not when an OCR misreading explains it far better (sorne: some, not the rare sorn + e)
-    if (keepOldSpelling && !s.known && isOldSpelling(q, s.options, res)) variants.push(s);
-    // a word is never modernised (hee → he, halfe → half): an older spelling is the text's own. One that is an older
-    // spelling of a likely reading is left as it is (doore, not doors); otherwise its modern forms are dropped
-    if (keepOldSpelling) {
-      s.options = isOldSpelling(q, s.options, res) ? [] : s.options.filter((o) => !(o.words.length === 1 && isSpellingVariant(q, o.words[0])));
+    if (!keepOldSpelling) continue;
+    // a word is never modernised: an older spelling of one of its likeliest readings (haue → have, doore → door;
+    // not sorne, which some explains far better than the rare sorn + e) is left as it is, and counts as evidence
+    // that the text is printed in older spelling; otherwise only its modern forms are dropped
+    if (isOldSpelling(q, s.options, res)) {
+      if (!s.known) oldSpellings++;
+      s.options = [];
+    } else {
+      s.options = s.options.filter((o) => !(o.words.length === 1 && isSpellingVariant(q, o.words[0])));
     }
   }
-  // two or more words in older spelling (haue, maister, againe): the text is printed in it; keep its spellings
-  // and its archaic words (thy, unto), and keep other unknown words more readily
-  const oldText = variants.length >= OLD_TEXT_EVIDENCE;
-  if (oldText) for (const s of variants) s.options = [];
+  // a word in older spelling (haue, maister, againe): the text is printed in it; keep its archaic words (thy, unto)
+  // and keep other unknown words more readily
+  const oldText = oldSpellings >= OLD_TEXT_EVIDENCE;
   const live = suspects.filter((s) => s.options.length > 0);
   // a text in older spelling has more unfamiliar but correct words (and archaic ones: thy, unto, spake)
   if (oldText) for (const s of live) s.keepBonus += s.known ? KNOWN_IN_OLD_TEXT : res.params.oldSpellingKeepBonus;
@@ -157,8 +158,7 @@ interface Decision {
 function decide(s: Suspect, left: string | null, right: string | null, res: Resources, threshold: number, contextFree: boolean, query: boolean): Decision | null {
   const p = res.params;
   const all = [s.keep, ...s.options];
-  const channelScale = query ? p.queryChannelScale : p.channelScale;
-  const base = all.map((o, k) => contextLogProb(res, left, o.words, right) + channelScale * o.cost + (k === 0 ? s.keepBonus : 0));
+  const base = all.map((o, k) => contextLogProb(res, left, o.words, right) + p.channelScale * o.cost + (k === 0 ? s.keepBonus : 0));
   s.ranked = base;
   const rerank = p.neuralMode === 'rerank' && s.neural !== undefined;
   const weight = query ? p.queryNeuralWeight : p.neuralWeight;

@@ -32,8 +32,6 @@ export interface RankParams {
   realWordKeepBonus: number;
   /** A look-alike counts when it is at least this many times more probable. */
   realWordMinRatio: number;
-  /** Weight of the text's noise malus on keeping a frequent word that has a look-alike (0: the noise level does not count). */
-  realWordNoiseWeight: number;
   /** Longest known word checked for a real-word misreading. */
   realWordMaxLength: number;
   /** Largest channel cost of a real-word misreading. */
@@ -60,10 +58,6 @@ export interface RankParams {
   loneMCost: number;
   /** Channel cost of splitting a word in two (`thecat` → `the cat`). */
   splitCost: number;
-  /** The same for a word given alone (a typed query: `forhead` is `forehead`, not `for head`). */
-  querySplitCost: number;
-  /** Channel log-probability per edit unit for a word given alone (typing errors are fewer per word than OCR's). */
-  queryChannelScale: number;
   /** A word given alone counts as known only if the corpus has it at least this often (rare forms are often misspellings). */
   queryKnownMinCount: number;
   /** Keep bonus of a lone `1` before a lower-case word against reading it as `I`. */
@@ -101,7 +95,6 @@ export const DEFAULT_PARAMS: RankParams = {
   repeatKeepBonus: 6,
   realWordKeepBonus: 5,
   realWordMinRatio: 20,
-  realWordNoiseWeight: 0,
   realWordMaxLength: 5,
   realWordMaxCost: 0.6,
   noiseAdapt: 2,
@@ -115,8 +108,6 @@ export const DEFAULT_PARAMS: RankParams = {
   strayLetterNoiseWeight: 3,
   loneMCost: 1,
   splitCost: 0.6,
-  querySplitCost: 0.6,
-  queryChannelScale: -6,
   queryKnownMinCount: 10,
   oneAsIKeepBonus: -2,
   queryNeuralWeight: 0,

@@ -3,7 +3,7 @@ import { NUM, normalizeWord } from '../lexicon/lm-words.js';
 import { casePattern } from './case.js';
 import type { Option } from './candidates.js';
 import type { Resources } from './resources.js';
-import { glued, isSpellingQuery, oneForI, sentenceInitial, strayLetter } from './token-context.js';
+import { glued, oneForI, sentenceInitial, strayLetter } from './token-context.js';
 
 /** A stretch of tokens (one word, or a word hyphenated across a break) that may need correcting. */
 export interface Suspect {
@@ -42,7 +42,8 @@ const NON_LATIN = /(?![\p{Script=Latin}])\p{L}/u;
 const MODEL_CODE = /^\p{Lu}\d+\p{Ll}{1,3}$/u;
 const OCR_DIGITS = /^(?:[015]\p{L}|.*\p{L}\d+\p{L})/u;
 
-export function findSuspects(tokens: Token[], res: Resources): Suspect[] {
+/** The stretches of `tokens` that may need correcting; `query`: the text is a spelling query (see `isSpellingQuery`). */
+export function findSuspects(tokens: Token[], res: Resources, query: boolean): Suspect[] {
   const out: Suspect[] = [];
   const p = res.params;
   const seen = new Map<string, number>();
@@ -57,7 +58,6 @@ export function findSuspects(tokens: Token[], res: Resources): Suspect[] {
     } else if (tokens[i].kind !== 'space') lastWord = -1;
   }
   const tail = tokens.length ? tokens[tokens.length - 1].text : '';
-  const query = isSpellingQuery(tokens);
   const noiseBonus = noiseLevelBonus(tokens, res);
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
@@ -102,8 +102,7 @@ export function findSuspects(tokens: Token[], res: Resources): Suspect[] {
       if (lookAlikes && pattern !== 'upper') {
         out.push(
           oneWord(i, t, base, q, {
-            // in a garbled print a look-alike of a frequent word (tho, ho, arc) is more likely a misreading
-            keepBonus: p.realWordKeepBonus + p.realWordNoiseWeight * Math.min(0, noiseBonus),
+            keepBonus: p.realWordKeepBonus,
             extraOptions: lookAlikes.map((w) => ({ words: [w], cost: res.channel.cost(q, w) })),
             fixed: true,
           }),
