@@ -1,8 +1,9 @@
-import { existsSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync, mkdirSync, rmSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { BigramModel } from './lexicon/bigrams.js';
+import { TrigramModel } from './lexicon/trigrams.js';
 import { Lexicon } from './lexicon/lexicon.js';
 import { DEFAULT_PARAMS, type RankParams } from './correct/params.js';
 import { CheckpointError } from './errors.js';
@@ -24,9 +25,12 @@ export interface CheckpointFiles {
   config: CheckpointConfig;
   lexicon: Lexicon;
   bigrams: BigramModel;
+  /** Word-triple counts (optional: without them the context model is a bigram model). */
+  trigrams?: TrigramModel;
 }
 
 const FILES = { config: 'config.json', lexicon: 'lexicon.tsv.gz', bigrams: 'bigrams.bin.gz' };
+const TRIGRAMS = 'trigrams.bin.gz';
 
 export function readCheckpoint(dir: string): CheckpointFiles {
   for (const f of Object.values(FILES)) {
@@ -39,7 +43,9 @@ export function readCheckpoint(dir: string): CheckpointFiles {
     config.params = { ...DEFAULT_PARAMS, ...config.params };
     const lexicon = Lexicon.fromTsv(gunzipSync(readFileSync(join(dir, FILES.lexicon))).toString('utf8'));
     const bigrams = BigramModel.fromBuffer(gunzipSync(readFileSync(join(dir, FILES.bigrams))));
-    return { config, lexicon, bigrams };
+    const trigramFile = join(dir, TRIGRAMS);
+    const trigrams = existsSync(trigramFile) ? TrigramModel.fromBuffer(gunzipSync(readFileSync(trigramFile))) : undefined;
+    return { config, lexicon, bigrams, trigrams };
   } catch (e) {
     throw new CheckpointError(`checkpoint ${dir} could not be read: ${(e as Error).message}`);
   }
@@ -50,6 +56,14 @@ export function writeCheckpoint(dir: string, files: CheckpointFiles): void {
   writeFileSync(join(dir, FILES.config), JSON.stringify(files.config, null, 2) + '\n');
   writeFileSync(join(dir, FILES.lexicon), gzipSync(files.lexicon.toTsv(), { level: 9 }));
   writeFileSync(join(dir, FILES.bigrams), gzipSync(files.bigrams.toBuffer(), { level: 9 }));
+  if (files.trigrams) writeFileSync(join(dir, TRIGRAMS), gzipSync(files.trigrams.toBuffer(), { level: 9 }));
+  // counts from an earlier build would no longer match the words
+  else rmSync(join(dir, TRIGRAMS), { force: true });
+}
+
+/** Reads only config.json (e.g. to keep tuned params when rebuilding the counts). */
+export function readConfig(dir: string): CheckpointConfig {
+  return JSON.parse(readFileSync(join(dir, FILES.config), 'utf8')) as CheckpointConfig;
 }
 
 /** Updates only config.json (e.g. tuned params or the model card). */

@@ -44,6 +44,7 @@ export function loadResources(opts: LoadCorrectorOptions = {}): { resources: Res
   const resources: Resources = {
     lexicon: files.lexicon,
     bigrams: files.bigrams,
+    trigrams: files.trigrams,
     index: new DeleteIndex(indexWords),
     indexWords,
     channel,

@@ -4,10 +4,11 @@ import { parseArgs } from 'node:util';
 import { gunzipSync } from 'node:zlib';
 import { defaultDataDir, isHeldOutParagraph, readLines } from '@unsmudge/eval';
 import { buildLexicon } from '../lexicon/build.js';
-import { writeCheckpoint, readCheckpoint } from '../checkpoint-dir.js';
+import { buildTrigrams } from '../lexicon/trigrams.js';
+import { writeCheckpoint, readConfig } from '../checkpoint-dir.js';
 import { DEFAULT_PARAMS } from '../correct/params.js';
 
-/** Counts words and word pairs of the clean corpus (held-out evaluation paragraphs skipped) into a checkpoint folder. */
+/** Counts words, word pairs and word triples of the clean corpus (held-out evaluation paragraphs skipped) into a checkpoint folder. */
 export async function runBuildLexicon(args: string[]): Promise<void> {
   const { values } = parseArgs({
     args,
@@ -16,6 +17,8 @@ export async function runBuildLexicon(args: string[]): Promise<void> {
       general: { type: 'string' },
       out: { type: 'string', default: 'packages/model/checkpoints/shipped' },
       name: { type: 'string', default: 'shipped' },
+      // word triples for the trigram context model (params.trigramDiscount); off: they did not help on dev
+      trigrams: { type: 'boolean', default: false },
     },
   });
   const data = defaultDataDir();
@@ -41,9 +44,15 @@ export async function runBuildLexicon(args: string[]): Promise<void> {
     onProgress: (p, w) => process.stderr.write(`\r${p} paragraphs, ${w} words`),
   });
   process.stderr.write('\n');
+  const trigrams = !values.trigrams ? undefined : await buildTrigrams({
+    paragraphs,
+    skip: isHeldOutParagraph,
+    onProgress: (pass, p) => process.stderr.write(`\rword triples, pass ${pass}: ${p} paragraphs`),
+  });
+  process.stderr.write('\n');
   const out = resolve(values.out!);
   // keep tuned params and the card of an existing checkpoint
-  const previous = existsSync(join(out, 'config.json')) ? readCheckpoint(out).config : undefined;
+  const previous = existsSync(join(out, 'config.json')) ? readConfig(out) : undefined;
   writeCheckpoint(out, {
     config: {
       name: values.name!,
@@ -56,12 +65,14 @@ export async function runBuildLexicon(args: string[]): Promise<void> {
           corpus: files.map((f) => f.split('/').pop()),
           general: generalPath.split('/').pop(),
           ...built.stats,
+          ...(trigrams ? { triples: trigrams.size } : {}),
           seconds: Math.round((Date.now() - t0) / 1000),
         },
       },
     },
     lexicon: built.lexicon,
     bigrams: built.bigrams,
+    trigrams,
   });
   console.log(JSON.stringify(built.stats));
 }

@@ -2,7 +2,7 @@
 /**
  * The `unsmudge` command line:
  *   unsmudge clean [FILE] [--json] [--threshold N] [--protect a,b] [--checkpoint DIR]
- *   unsmudge build-lexicon [--corpus DIR] [--general FILE] [--out DIR]
+ *   unsmudge build-lexicon [--corpus DIR] [--general FILE] [--out DIR] [--trigrams]
  *   unsmudge train ...        (see `unsmudge train --help`)
  */
 import { runClean } from './clean-command.js';
@@ -14,7 +14,7 @@ commands:
   clean [FILE]      clean FILE (or stdin) to stdout, one output line per input line
                     --json  print {text, edits} instead   --threshold 0..1   --protect term,term
                     --checkpoint DIR (default: the shipped checkpoint)
-  build-lexicon     count words and word pairs of a corpus into a checkpoint folder
+  build-lexicon     count words and word pairs (--trigrams: and triples) of a corpus into a checkpoint folder
                     --corpus DIR (default ../shared/data/clean_text)  --out DIR
   train             train the neural candidate scorer (see unsmudge train --help)`;
 

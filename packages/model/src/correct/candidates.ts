@@ -77,8 +77,52 @@ function searchCandidates(res: Resources, q: string, mode: CandidateMode): Optio
       scored.push({ words: [a, b], cost, pre: params.channelScale * cost + Math.log(unigram(res, a)) + Math.log(unigram(res, b)) });
     }
   }
+  // run-together words (`stickandarazor`): the likeliest way to cut the word into three or four known words
+  if (q.length >= params.multiSplitMinLength) {
+    const words = segment(res, q);
+    if (words && words.length > 2) {
+      const cost = params.multiSplitCost;
+      scored.push({ words, cost, pre: params.channelScale * cost + words.reduce((s, w) => s + Math.log(unigram(res, w)), 0) });
+    }
+  }
   scored.sort((x, y) => y.pre - x.pre);
   return scored.slice(0, params.maxCandidates).map(({ words, cost }) => ({ words, cost }));
+}
+
+/** Most words a run-together token is cut into. */
+const MAX_PIECES = 4;
+
+/** The most probable cut of `q` into at most MAX_PIECES known words (by unigram probability), or null. */
+function segment(res: Resources, q: string): string[] | null {
+  const n = q.length;
+  // best[i][k]: best log-probability of q[0, i) cut into k pieces
+  const best = Array.from({ length: n + 1 }, () => new Float64Array(MAX_PIECES + 1).fill(-Infinity));
+  const back = Array.from({ length: n + 1 }, () => new Int16Array(MAX_PIECES + 1).fill(-1));
+  best[0][0] = 0;
+  for (let i = 1; i <= n; i++) {
+    for (let j = Math.max(0, i - 20); j < i; j++) {
+      const w = q.slice(j, i);
+      if (!isWord(res, w)) continue;
+      const lp = Math.log(unigram(res, w));
+      for (let k = 1; k <= MAX_PIECES; k++) {
+        const v = best[j][k - 1] + lp;
+        if (v > best[i][k]) {
+          best[i][k] = v;
+          back[i][k] = j;
+        }
+      }
+    }
+  }
+  let k = 0;
+  for (let c = 1; c <= MAX_PIECES; c++) if (best[n][c] > (k ? best[n][k] : -Infinity)) k = c;
+  if (k === 0) return null;
+  const words: string[] = [];
+  for (let i = n; k > 0; k--) {
+    const j = back[i][k];
+    words.unshift(q.slice(j, i));
+    i = j;
+  }
+  return words;
 }
 
 function isWord(res: Resources, w: string): boolean {

@@ -133,6 +133,12 @@ describe('correction', () => {
     expect((await clean1(input)).text).toBe(input);
   });
 
+  it('corrects a misread word that looks like camelCase, but not an identifier made of words', async () => {
+    expect((await clean1('On Tuesday tLe committee met in the room above the office.')).text).toBe('On Tuesday the committee met in the room above the office.');
+    const code = 'The engineer read the reportNumber of the board.';
+    expect((await clean1(code)).text).toBe(code);
+  });
+
   it('rejects a threshold out of range', async () => {
     await expect(corrector.clean(['x'], { threshold: 2 })).rejects.toThrow(/threshold/);
   });

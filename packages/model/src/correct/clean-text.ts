@@ -4,11 +4,12 @@ import { BOUNDARY } from '../lexicon/bigrams.js';
 import { BREAKS, NUM, normalizeWord } from '../lexicon/lm-words.js';
 import { applyCase, casePattern } from './case.js';
 import { generateCandidates, type Option } from './candidates.js';
-import { contextLogProb } from './language-model.js';
+import { contextLogProb, type LmSide } from './language-model.js';
 import type { Resources, ScoreRequest } from './resources.js';
 import { findSuspects, type Suspect } from './suspects.js';
-import { isSpellingQuery } from './token-context.js';
+import { isSpellingQuery, misreadIdentifier } from './token-context.js';
 import { isSpellingVariant } from '../candidates/spelling-variants.js';
+import { nearestReading } from './nearest-reading.js';
 
 export interface CorrectTextOptions {
   threshold: number;
@@ -26,6 +27,10 @@ const SCORER_CONTEXT = 32;
 /** Corrects one text: returns the cleaned text and the edits applied, with offsets into `text`. */
 export async function correctText(text: string, res: Resources, opts: CorrectTextOptions): Promise<CleanResult> {
   const tokens = tokenize(text, opts.protectedTerms);
+  if (res.params.reclaimIdentifiers) {
+    const isWord = (w: string) => res.lexicon.corpusCount(w) >= 5;
+    for (const t of tokens) if (misreadIdentifier(t, isWord)) t.kind = 'word';
+  }
   const lm = tokens.map(lmToken);
   // a word given alone is a spelling query, most likely typed by a person
   const query = isSpellingQuery(tokens);
@@ -85,11 +90,12 @@ function decideAll(text: string, tokens: Token[], lm: Array<string | null>, live
   const contextFree = tokens.filter((t) => t.kind === 'word').length <= 1;
   // a text that starts in lower case or ends without a full stop was cut from a longer one: what lies beyond is unknown
   let left: string | null = cutAtStart(tokens) && res.params.openEnds ? null : BOUNDARY;
+  let left2: string | null = null;
   const cutEnd = cutAtEnd(tokens) && res.params.openEnds;
   for (let i = 0; i < tokens.length; i++) {
     const s = byStart.get(i);
     if (s) {
-      const d = decide(s, left, rightContext(lm, s.to, cutEnd), res, threshold, contextFree, query);
+      const d = decide(s, [left2, left], rightContext(lm, s.to, cutEnd), res, threshold, contextFree, query);
       const chosen = d?.option ?? s.keep;
       if (d) {
         const start = tokens[s.from].start;
@@ -102,11 +108,11 @@ function decideAll(text: string, tokens: Token[], lm: Array<string | null>, live
         const replacement = renderOption(d.option, s.base, s.suffix, s.trailing, res);
         if (replacement !== original) edits.push({ start, end, original, replacement, confidence: d.confidence });
       }
-      if (chosen.words.length) left = chosen.words[chosen.words.length - 1];
+      for (const w of chosen.words) [left2, left] = [left, w];
       i = s.to;
       continue;
     }
-    if (lm[i] !== null) left = lm[i]!;
+    if (lm[i] !== null) [left2, left] = [left, lm[i]!];
   }
   return edits;
 }
@@ -126,9 +132,12 @@ function lmToken(t: Token): string | null {
   }
 }
 
-function rightContext(lm: Array<string | null>, i: number, cutEnd: boolean): string | null {
-  for (let j = i + 1; j < lm.length; j++) if (lm[j] !== null) return lm[j]!;
-  return cutEnd ? null : BOUNDARY;
+/** The next two LM tokens after token `i`; past the end of a cut text, unknown (null). */
+function rightContext(lm: Array<string | null>, i: number, cutEnd: boolean): LmSide {
+  const out: Array<string | null> = [];
+  for (let j = i + 1; j < lm.length && out.length < 2; j++) if (lm[j] !== null) out.push(lm[j]);
+  while (out.length < 2) out.push(cutEnd ? null : BOUNDARY);
+  return [out[0], out[1]];
 }
 
 /** The first word is in lower case with nothing but spaces or opening marks before it. */
@@ -155,7 +164,7 @@ interface Decision {
   confidence: number;
 }
 
-function decide(s: Suspect, left: string | null, right: string | null, res: Resources, threshold: number, contextFree: boolean, query: boolean): Decision | null {
+function decide(s: Suspect, left: LmSide, right: LmSide, res: Resources, threshold: number, contextFree: boolean, query: boolean): Decision | null {
   const p = res.params;
   const all = [s.keep, ...s.options];
   const base = all.map((o, k) => contextLogProb(res, left, o.words, right) + p.channelScale * o.cost + (k === 0 ? s.keepBonus : 0));
@@ -168,6 +177,12 @@ function decide(s: Suspect, left: string | null, right: string | null, res: Reso
   const max = scores[best];
   let z = 0;
   for (const sc of scores) z += Math.exp(sc - max);
+  // a word that is almost surely wrong but whose readings split the probability: the reading nearest to all of them
+  if (p.mbrMargin !== null && !rerank && !contextFree && !query && Math.exp(scores[0] - max) / z <= p.mbrKeepMax && 1 / z < threshold) {
+    const d = nearestReading(all.map((o) => o.words.join(' ')), scores, p.mbrMargin, p.mbrTemperature);
+    // its confidence is that the word is wrong at all, which the threshold still has to pass
+    return d && d.confidence >= threshold ? { option: all[d.index], confidence: d.confidence } : null;
+  }
   // with a reranking scorer: confidence that the word should change at all; otherwise that this option is right
   // ('odds' gating compares the best option with leaving the word alone, ignoring the other candidates)
   const confidence = rerank

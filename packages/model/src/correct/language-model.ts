@@ -2,6 +2,9 @@ import { BOUNDARY } from '../lexicon/bigrams.js';
 import { NUM } from '../lexicon/lm-words.js';
 import type { Resources } from './resources.js';
 
+/** Two words of context on one side, nearest first on the right, nearest last on the left; null where unknown. */
+export type LmSide = readonly [string | null, string | null];
+
 /** Unigram probability of an LM token. */
 export function unigram(res: Resources, w: string): number {
   if (w === BOUNDARY) return 0.08;
@@ -19,18 +22,31 @@ export function bigram(res: Resources, a: string, b: string): number {
   return lambda * (res.bigrams.count(a, b) / lc) + (1 - lambda) * pu;
 }
 
+/** p(w | u v): the trigram estimate where the checkpoint has word triples, else the bigram one; null context words are unknown. */
+export function wordProb(res: Resources, u: string | null, v: string | null, w: string): number {
+  if (v === null) return unigram(res, w);
+  const p2 = bigram(res, v, w);
+  const d = res.params.trigramDiscount;
+  if (u === null || d === null || !res.trigrams) return p2;
+  return res.trigrams.prob(u, v, w, p2, d);
+}
+
 /**
- * log p(words | left) + log p(right | last word): the context score of a (possibly multi-word) option.
- * A side given as null is unknown (the text was cut there, mid-sentence): that side adds no bigram evidence.
+ * The context score of a (possibly multi-word, possibly empty) option between two words on each side:
+ * log p(words | left) + log p(right | …words). A side given as null is unknown (the text was cut there, mid-sentence).
  */
-export function contextLogProb(res: Resources, left: string | null, words: readonly string[], right: string | null): number {
+export function contextLogProb(res: Resources, left: LmSide, words: readonly string[], right: LmSide): number {
   let lp = 0;
-  let prev = left;
+  let [u, v] = left;
   for (const w of words) {
-    lp += Math.log(prev === null ? unigram(res, w) : bigram(res, prev, w));
-    prev = w;
+    lp += Math.log(wordProb(res, u, v, w));
+    u = v;
+    v = w;
   }
-  if (right === null) return lp;
-  // an option of no words (a deleted token) with an unknown left side: the right word on its own
-  return lp + Math.log(prev === null ? unigram(res, right) : bigram(res, prev, right));
+  const [r1, r2] = right;
+  if (r1 === null) return lp;
+  lp += Math.log(wordProb(res, u, v, r1));
+  // the second word on the right only depends on the option through a word triple
+  if (r2 === null || r1 === BOUNDARY || !res.trigrams || res.params.trigramDiscount === null) return lp;
+  return lp + Math.log(wordProb(res, v, r1, r2));
 }

@@ -10,6 +10,8 @@ export interface RankParams {
   nameKeepBonus: number;
   /** Interpolation weight of the bigram estimate against the unigram. */
   bigramWeight: number;
+  /** Discount of the word-triple estimate (interpolated absolute discounting); null: word pairs only. */
+  trigramDiscount: number | null;
   /** Words the lexicon knows with at most this corpus count are checked as possible real-word errors. */
   rareWordCount: number;
   /** Candidates kept per word after the cheap pre-ranking. */
@@ -58,6 +60,12 @@ export interface RankParams {
   loneMCost: number;
   /** Channel cost of splitting a word in two (`thecat` → `the cat`). */
   splitCost: number;
+  /** Unknown words at least this long are also cut into three or four known words (`stickandarazor`). */
+  multiSplitMinLength: number;
+  /** Channel cost of such a cut. */
+  multiSplitCost: number;
+  /** Correct camelCase tokens whose humps are not words (`tLet`, `lHogg`): misreadings, not identifiers. */
+  reclaimIdentifiers: boolean;
   /** A word given alone counts as known only if the corpus has it at least this often (rare forms are often misspellings). */
   queryKnownMinCount: number;
   /** Keep bonus of a lone `1` before a lower-case word against reading it as `I`. */
@@ -73,6 +81,10 @@ export interface RankParams {
   shapeRef: number;
   /** Channel cost of joining a word broken by a space (`pro ceed`); null: such pieces are left as they are. */
   spaceJoinCost: number | null;
+  /** Minimum-Bayes-risk decisions: apply the option of least expected edit distance when it saves this many characters (null: threshold on confidence). */
+  mbrMargin: number | null;
+  mbrTemperature: number;
+  mbrKeepMax: number;
   /** Default confidence threshold for applying an edit. */
   threshold: number;
 }
@@ -84,6 +96,7 @@ export const DEFAULT_PARAMS: RankParams = {
   knownKeepBonus: 4,
   nameKeepBonus: 6,
   bigramWeight: 0.7,
+  trigramDiscount: null,
   rareWordCount: 300,
   maxCandidates: 24,
   maxCost: 2,
@@ -108,6 +121,9 @@ export const DEFAULT_PARAMS: RankParams = {
   strayLetterNoiseWeight: 3,
   loneMCost: 1,
   splitCost: 0.6,
+  multiSplitMinLength: 7,
+  multiSplitCost: 0.6,
+  reclaimIdentifiers: true,
   queryKnownMinCount: 10,
   oneAsIKeepBonus: -2,
   queryNeuralWeight: 0,
@@ -116,5 +132,8 @@ export const DEFAULT_PARAMS: RankParams = {
   shapeWeight: 3,
   shapeRef: -2.6,
   spaceJoinCost: null,
+  mbrMargin: 0.6,
+  mbrTemperature: 1.5,
+  mbrKeepMax: 0.05,
   threshold: 0.8,
 };

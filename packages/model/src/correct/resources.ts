@@ -1,4 +1,5 @@
 import type { BigramModel } from '../lexicon/bigrams.js';
+import type { TrigramModel } from '../lexicon/trigrams.js';
 import type { Lexicon } from '../lexicon/lexicon.js';
 import type { DeleteIndex } from '../candidates/delete-index.js';
 import type { Channel } from '../candidates/channel.js';
@@ -25,6 +26,8 @@ export interface CandidateScorer {
 export interface Resources {
   lexicon: Lexicon;
   bigrams: BigramModel;
+  /** Word triples; absent in checkpoints made before them. */
+  trigrams?: TrigramModel;
   index: DeleteIndex;
   /** Words of `index`, by id. */
   indexWords: readonly string[];

@@ -163,6 +163,8 @@ function hyphenated(tokens: Token[], i: number, res: Resources): Suspect | null 
     extraOptions: res.lexicon.has(joined) ? [{ words: [joined], cost: res.params.hyphenJoinCost }] : [],
     options: [],
     fragment: undefined,
+    // pieces that join into a known word are read right: the choice is only whether to join them
+    fixed: res.lexicon.has(joined) ? true : undefined,
   };
 }
 

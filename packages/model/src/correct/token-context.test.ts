@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { tokenize } from '../text/tokenize.js';
-import { glued, isSpellingQuery, oneForI, sentenceInitial, strayLetter } from './token-context.js';
+import { glued, isSpellingQuery, misreadIdentifier, oneForI, sentenceInitial, strayLetter } from './token-context.js';
 
 describe('isSpellingQuery', () => {
   it('is a bare word in lower or title case, spaces around it allowed', () => {
@@ -39,5 +39,18 @@ describe('token context', () => {
     expect(oneForI(c.tokens, c.i)).toBe(true);
     c = at('cost 12, 1 and 3 each', '1');
     expect(oneForI(c.tokens, c.i)).toBe(false);
+  });
+});
+
+describe('misreadIdentifier', () => {
+  const words = new Set(['get', 'object', 'user', 'name', 'iphone', 'let', 'hogg', 'famous']);
+  const isWord = (w: string) => words.has(w);
+  const first = (text: string) => tokenize(text)[0];
+  it('takes camelCase whose humps are not all words for a misreading', () => {
+    for (const w of ['tLet', 'lHogg', 'famouB', 'thCise']) expect(misreadIdentifier(first(w), isWord), w).toBe(true);
+  });
+  it('leaves identifiers made of words, known words and other protected spans alone', () => {
+    for (const w of ['getObject', 'userName', 'iPhone', 'snake_case', 'https://a.example/tLet']) expect(misreadIdentifier(first(w), isWord), w).toBe(false);
+    expect(misreadIdentifier(tokenize('tLet', ['tLet'])[0], isWord)).toBe(false);
   });
 });

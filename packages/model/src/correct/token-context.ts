@@ -81,3 +81,13 @@ export function sentenceInitial(tokens: Token[], i: number): boolean {
   }
   return true;
 }
+
+/**
+ * A token protected as a camelCase identifier that is rather a misread word (`tLet`, `lHogg`, `famouB`): its
+ * capital humps are not all words (`getObject`, `userName` are), and `isWord` does not know it whole (`iPhone`).
+ */
+export function misreadIdentifier(t: Token, isWord: (w: string) => boolean): boolean {
+  if (t.kind !== 'protected' || t.protectedKind !== 'identifier' || !/^\p{L}+$/u.test(t.text) || !/\p{Ll}\p{Lu}/u.test(t.text)) return false;
+  if (isWord(t.text.toLowerCase())) return false;
+  return !t.text.split(/(?=\p{Lu})/u).every((h) => h.length >= 2 && isWord(h.toLowerCase()));
+}

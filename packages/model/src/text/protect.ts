@@ -50,6 +50,8 @@ function mergeSpans(spans: Span[]): Span[] {
     const last = out[out.length - 1];
     if (last && s.start < last.end) {
       if (s.end > last.end) last.end = s.end;
+      // a user's term is theirs to keep, whatever else the span looks like
+      if (s.kind === 'term') last.kind = 'term';
     } else {
       out.push({ ...s });
     }

@@ -1,4 +1,4 @@
-import { findProtectedSpans } from './protect.js';
+import { findProtectedSpans, type ProtectedKind } from './protect.js';
 
 /**
  * A token of the input. `word` tokens are what the corrector may change; everything else
@@ -9,6 +9,8 @@ export interface Token {
   text: string;
   start: number;
   end: number;
+  /** What a protected token was recognised as. */
+  protectedKind?: ProtectedKind;
 }
 
 // Letters with inner apostrophes; digits are allowed inside words because OCR turns l→1, O→0, S→5.
@@ -28,7 +30,7 @@ export function tokenize(text: string, protectedTerms: readonly string[] = []): 
     while (si < spans.length && spans[si].end <= pos) si++;
     const span = spans[si];
     if (span && span.start <= pos) {
-      tokens.push({ kind: 'protected', text: text.slice(pos, span.end), start: pos, end: span.end });
+      tokens.push({ kind: 'protected', text: text.slice(pos, span.end), start: pos, end: span.end, protectedKind: span.kind });
       pos = span.end;
       continue;
     }
