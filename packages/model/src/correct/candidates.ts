@@ -10,6 +10,8 @@ export interface Option {
 }
 
 const SINGLE_LETTER_WORDS = new Set(['a', 'i']);
+/** What follows the apostrophe of a contraction or a possessive. */
+const CONTRACTIONS = new Set(['s', 't', 'll', 're', 've', 'd', 'm', 'em', 'tis', 'twas']);
 /** Hits kept for the weighted channel model. */
 const PRELIMINARY = 60;
 
@@ -73,6 +75,15 @@ function searchCandidates(res: Resources, q: string, mode: CandidateMode): Optio
       const a = q.slice(0, i);
       const b = q.slice(i);
       if (!isWord(res, a) || !isWord(res, b)) continue;
+      const cost = params.splitCost;
+      scored.push({ words: [a, b], cost, pre: params.channelScale * cost + Math.log(unigram(res, a)) + Math.log(unigram(res, b)) });
+    }
+  }
+  // two words joined by an apostrophe read for a space (`will'be`, `state'of`), not a contraction (`we'll`, `it's`)
+  const apostrophe = q.indexOf("'");
+  if (apostrophe > 0 && q.indexOf("'", apostrophe + 1) < 0) {
+    const [a, b] = [q.slice(0, apostrophe), q.slice(apostrophe + 1)];
+    if (!CONTRACTIONS.has(b) && isWord(res, a) && isWord(res, b)) {
       const cost = params.splitCost;
       scored.push({ words: [a, b], cost, pre: params.channelScale * cost + Math.log(unigram(res, a)) + Math.log(unigram(res, b)) });
     }

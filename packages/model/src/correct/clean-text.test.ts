@@ -139,6 +139,11 @@ describe('correction', () => {
     expect((await clean1(code)).text).toBe(code);
   });
 
+  it('reads an apostrophe between two words as a space, but leaves contractions and M\' names alone', async () => {
+    const r = await clean1("The engineer said the work'would be finished, and M'Carthy said it's sound.");
+    expect(r.text).toBe("The engineer said the work would be finished, and M'Carthy said it's sound.");
+  });
+
   it('rejects a threshold out of range', async () => {
     await expect(corrector.clean(['x'], { threshold: 2 })).rejects.toThrow(/threshold/);
   });

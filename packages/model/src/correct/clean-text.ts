@@ -45,7 +45,8 @@ export async function correctText(text: string, res: Resources, opts: CorrectTex
       (o) => !(s.fragment === 'start' && o.words.join(' ').endsWith(q)) && !(s.fragment === 'end' && o.words.join(' ').startsWith(q)),
     );
     // a word the lexicon knows is only changed for an OCR-like misreading, never for an arbitrary edit
-    s.options = [...s.extraOptions, ...cands].filter((o) => !s.known || o.cost <= res.params.knownMaxCost);
+    // and no word is given accents it does not have (Eugene is not Eugénie)
+    s.options = [...s.extraOptions, ...cands].filter((o) => (!s.known || o.cost <= res.params.knownMaxCost) && !onlyAccentsAdded(q, o));
     if (!keepOldSpelling) continue;
     // a word is never modernised: an older spelling of one of its likeliest readings (haue → have, doore → door;
     // not sorne, which some explains far better than the rare sorn + e) is left as it is, and counts as evidence
@@ -244,6 +245,11 @@ async function scoreNeural(text: string, tokens: Token[], suspects: Suspect[], r
     picks[i].forEach((k, j) => (full[k + 1] = scores[i][j + 1]));
     s.neural = full;
   });
+}
+
+/** The option is the word itself with accents added. */
+function onlyAccentsAdded(q: string, o: Option): boolean {
+  return o.words.length === 1 && o.words[0] !== q && o.words[0].normalize('NFD').replace(/\p{M}/gu, '') === q;
 }
 
 /** Applies non-overlapping edits (sorted by start) to a text. */

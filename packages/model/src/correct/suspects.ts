@@ -40,6 +40,8 @@ const POSSESSIVE = /(['’]s)$/i;
 const NON_LATIN = /(?![\p{Script=Latin}])\p{L}/u;
 /** Product and model codes (T4g, M5a, G4dn): a capital, digits, a short lower-case suffix. */
 const MODEL_CODE = /^\p{Lu}\d+\p{Ll}{1,3}$/u;
+/** `M'Carthy`, `M'Donald`: the old printers' way of writing Mc, a name to leave as it is. */
+const SCOTS_NAME = /^M['’]\p{Lu}/u;
 const OCR_DIGITS = /^(?:[015]\p{L}|.*\p{L}\d+\p{L})/u;
 
 /** The stretches of `tokens` that may need correcting; `query`: the text is a spelling query (see `isSpellingQuery`). */
@@ -80,7 +82,7 @@ export function findSuspects(tokens: Token[], res: Resources, query: boolean): S
       out.push(oneWord(i, t, q, q, { keepBonus: p.strayLetterKeepBonus + p.strayLetterNoiseWeight * noiseBonus, extraOptions, fixed: true }));
       continue;
     }
-    if (t.text.length < 2 || NON_LATIN.test(t.text)) continue;
+    if (t.text.length < 2 || NON_LATIN.test(t.text) || SCOTS_NAME.test(t.text)) continue;
     // a piece glued to another word by a stray mark (`compt,tational`, `l)egano`) is not a word to complete
     if (glued(tokens, i)) continue;
     const m = POSSESSIVE.exec(t.text);
