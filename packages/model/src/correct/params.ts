@@ -8,6 +8,8 @@ export interface RankParams {
   knownKeepBonus: number;
   /** Extra log bonus for keeping an unknown capitalised word that is not sentence-initial (names). */
   nameKeepBonus: number;
+  /** Extra log bonus for keeping a capitalised known name (Eugene, not Eugénie). */
+  knownNameKeepBonus: number;
   /** Interpolation weight of the bigram estimate against the unigram. */
   bigramWeight: number;
   /** Discount of the word-triple estimate (interpolated absolute discounting); null: word pairs only. */
@@ -95,6 +97,7 @@ export const DEFAULT_PARAMS: RankParams = {
   unknownProb: 1e-9,
   knownKeepBonus: 4,
   nameKeepBonus: 6,
+  knownNameKeepBonus: 6,
   bigramWeight: 0.7,
   trigramDiscount: null,
   rareWordCount: 300,

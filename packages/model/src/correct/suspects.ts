@@ -119,7 +119,7 @@ export function findSuspects(tokens: Token[], res: Resources, query: boolean): S
     // the bonus does not grow with the count, so a misreading repeated all through a long scan is still fixed
     const repeats = known ? 0 : (seen.get(q) ?? 1) - 1;
     const keepBonus =
-      (known ? p.knownKeepBonus : nameLike ? p.nameKeepBonus : 0) +
+      (known ? p.knownKeepBonus + (nameLike && res.lexicon.isProper(q) ? p.knownNameKeepBonus : 0) : nameLike ? p.nameKeepBonus : 0) +
       (repeats > 0 ? p.repeatKeepBonus : 0) +
       (known ? Math.max(0, noiseBonus) : noiseBonus) +
       // an unknown word that reads like a word (rheme, synset) is likelier a term than a misreading (cohlmn)
