@@ -1,0 +1,27 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadCorrector } from '../corrector.js';
+import type { Corrector } from '../types.js';
+
+// behaviours that need the real lexicon and word-pair counts of the shipped checkpoint
+let corrector: Corrector;
+beforeAll(async () => {
+  corrector = await loadCorrector();
+});
+const clean1 = async (text: string) => (await corrector.clean([text]))[0].text;
+
+describe('shipped model', () => {
+  it('takes the end or start of a known word at a cut line for a piece of it, not for a misreading', async () => {
+    expect(await clean1('ference. The members met on Monday')).toBe('ference. The members met on Monday');
+    expect(await clean1('The report was sent to the engineer for his applica')).toBe('The report was sent to the engineer for his applica');
+    // a cheap misreading of a common word is still one
+    expect(await clean1('thia be enough for the day.')).toBe('this be enough for the day.');
+  });
+
+  it('corrects a surely-wrong word to the reading nearest to all its likely readings', async () => {
+    expect(await clean1('The storm must have canued the long delay of the train.')).toBe('The storm must have caused the long delay of the train.');
+  });
+
+  it('leaves known names alone', async () => {
+    expect(await clean1('John Smith and Eugene Lafont came to the office.')).toBe('John Smith and Eugene Lafont came to the office.');
+  });
+});
