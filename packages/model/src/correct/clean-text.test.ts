@@ -144,6 +144,11 @@ describe('correction', () => {
     expect(r.text).toBe("The engineer said the work would be finished, and M'Carthy said it's sound.");
   });
 
+  it('joins a word whose line-end hyphen stayed inside it, but not a compound of two words', async () => {
+    const r = await clean1('The engi-neer stated that the founda-tions of the harbour-board office were sound.');
+    expect(r.text).toBe('The engineer stated that the foundations of the harbour-board office were sound.');
+  });
+
   it('rejects a threshold out of range', async () => {
     await expect(corrector.clean(['x'], { threshold: 2 })).rejects.toThrow(/threshold/);
   });

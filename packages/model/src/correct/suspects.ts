@@ -69,7 +69,7 @@ export function findSuspects(tokens: Token[], res: Resources, query: boolean): S
       continue;
     }
     if (t.kind !== 'word') continue;
-    const hy = hyphenated(tokens, i, res) ?? spaceSplit(tokens, i, res);
+    const hy = hyphenated(tokens, i, res) ?? innerHyphen(tokens, i, res) ?? spaceSplit(tokens, i, res);
     if (hy) {
       out.push(hy);
       i = hy.to;
@@ -167,6 +167,36 @@ function hyphenated(tokens: Token[], i: number, res: Resources): Suspect | null 
     fragment: undefined,
     // pieces that join into a known word are read right: the choice is only whether to join them
     fixed: res.lexicon.has(joined) ? true : undefined,
+  };
+}
+
+/**
+ * `aggre-gate`: a word hyphenated at a line end whose break was taken out, its pieces not both words
+ * (`well-known` is left to the ranker), that joins into a known word. Joining is the only option.
+ */
+function innerHyphen(tokens: Token[], i: number, res: Resources): Suspect | null {
+  const a = tokens[i];
+  const dash = tokens[i + 1];
+  const b = tokens[i + 2];
+  if (!dash || !b || dash.text !== '-' || b.kind !== 'word' || dash.start !== a.end || b.start !== dash.end) return null;
+  if (tokens[i - 1]?.text === '-' || tokens[i + 3]?.text === '-') return null;
+  const la = normalizeWord(a.text);
+  const lb = normalizeWord(b.text);
+  const word = (w: string) => res.lexicon.corpusCount(w) >= 5;
+  if ((word(la) && word(lb)) || /\d/.test(la + lb)) return null;
+  const joined = la + lb;
+  if (res.lexicon.corpusCount(joined) < SPLIT_JOIN_MIN_COUNT) return null;
+  return {
+    from: i,
+    to: i + 2,
+    base: a.text + b.text,
+    suffix: '',
+    trailing: '',
+    keep: { words: [la, lb], cost: 0 },
+    keepBonus: 0,
+    extraOptions: [{ words: [joined], cost: res.params.hyphenJoinCost }],
+    options: [],
+    fixed: true,
   };
 }
 
