@@ -149,6 +149,11 @@ describe('correction', () => {
     expect(r.text).toBe('The engineer stated that the foundations of the harbour-board office were sound.');
   });
 
+  it('joins the pieces of a hyphenated word over margin marks printed between them', async () => {
+    const r = await clean1('The engi- th neer stated that the foun- a e dations were sound.');
+    expect(r.text).toBe('The engineer stated that the foundations were sound.');
+  });
+
   it('rejects a threshold out of range', async () => {
     await expect(corrector.clean(['x'], { threshold: 2 })).rejects.toThrow(/threshold/);
   });

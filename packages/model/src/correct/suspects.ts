@@ -69,7 +69,7 @@ export function findSuspects(tokens: Token[], res: Resources, query: boolean): S
       continue;
     }
     if (t.kind !== 'word') continue;
-    const hy = hyphenated(tokens, i, res) ?? innerHyphen(tokens, i, res) ?? spaceSplit(tokens, i, res);
+    const hy = hyphenOverJunk(tokens, i, res) ?? hyphenated(tokens, i, res) ?? innerHyphen(tokens, i, res) ?? spaceSplit(tokens, i, res);
     if (hy) {
       out.push(hy);
       i = hy.to;
@@ -169,6 +169,43 @@ function hyphenated(tokens: Token[], i: number, res: Resources): Suspect | null 
     fixed: res.lexicon.has(joined) ? true : undefined,
   };
 }
+
+/**
+ * `pas- hE senger`, `magis- g e trate`: a word hyphenated at a line end with one or two marks of the margin (short
+ * tokens) printed between its pieces. Joining the pieces over them is an option where that makes a known word.
+ */
+function hyphenOverJunk(tokens: Token[], i: number, res: Resources): Suspect | null {
+  const a = tokens[i];
+  if (tokens[i + 1]?.text !== '-' || tokens[i + 2]?.kind !== 'space' || tokens[i + 2].text !== ' ') return null;
+  let j = i + 3;
+  let junk = 0;
+  while (junk < MAX_JUNK && tokens[j] && tokens[j].kind !== 'space' && tokens[j].text.length <= 2 && tokens[j + 1]?.text === ' ') {
+    junk++;
+    j += 2;
+  }
+  const b = tokens[j];
+  if (junk === 0 || !b || b.kind !== 'word') return null;
+  const la = normalizeWord(a.text);
+  const lb = normalizeWord(b.text);
+  const joined = la + lb;
+  if (/\d/.test(joined) || res.lexicon.corpusCount(joined) < SPLIT_JOIN_MIN_COUNT) return null;
+  const keep = tokens.slice(i, j + 1).filter((t) => t.kind === 'word').map((t) => normalizeWord(t.text));
+  return {
+    from: i,
+    to: j,
+    base: a.text + b.text,
+    suffix: '',
+    trailing: '',
+    keep: { words: keep, cost: 0 },
+    keepBonus: 0,
+    extraOptions: [{ words: [joined], cost: res.params.hyphenJoinCost }],
+    options: [],
+    fixed: true,
+  };
+}
+
+/** Most margin marks between the pieces of a hyphenated word. */
+const MAX_JUNK = 2;
 
 /**
  * `aggre-gate`: a word hyphenated at a line end whose break was taken out, its pieces not both words
