@@ -14,4 +14,13 @@ describe('generateCandidates', () => {
     const off = loadResources({ checkpointDir: dir, params: { multiSplitMinLength: 99 } }).resources;
     expect(generateCandidates(off, 'harbourboardmet').some((o) => o.words.length > 2)).toBe(false);
   });
+
+  it('reads a run-together word as a common word and a cheap correction of the rest', async () => {
+    const dir = await makeTinyCheckpoint();
+    const { resources } = loadResources({ checkpointDir: dir });
+    expect(generateCandidates(resources, 'thecornmittee').map((o) => o.words.join(' '))).toContain('the committee');
+    expect(generateCandidates(resources, 'cornmitteethe').map((o) => o.words.join(' '))).toContain('committee the');
+    const off = loadResources({ checkpointDir: dir, params: { splitCorrectMinLength: 99 } }).resources;
+    expect(generateCandidates(off, 'thecornmittee').map((o) => o.words.join(' '))).not.toContain('the committee');
+  });
 });

@@ -46,10 +46,31 @@ export function generateCandidates(res: Resources, noisy: string, mode: Candidat
 
 function searchCandidates(res: Resources, q: string, mode: CandidateMode): Option[] {
   const { params } = res;
+  const scored = singleWords(res, q, mode);
+  addSplits(res, q, scored);
+  // run-together words with one of them misread (`accusedopaned`, `thatimorning`): a common word and a cheap
+  // correction of the rest
+  if (q.length >= params.splitCorrectMinLength) {
+    for (let i = MIN_SPLIT_PIECE; i <= q.length - MIN_SPLIT_PIECE; i++) {
+      const a = q.slice(0, i);
+      const b = q.slice(i);
+      if (commonWord(res, a) && !isWord(res, b)) pushSplitCorrection(res, scored, [a], b, [], mode);
+      if (commonWord(res, b) && !isWord(res, a)) pushSplitCorrection(res, scored, [], a, [b], mode);
+    }
+  }
+  scored.sort((x, y) => y.pre - x.pre);
+  return scored.slice(0, params.maxCandidates).map(({ words, cost }) => ({ words, cost }));
+}
+
+type Scored = Option & { pre: number };
+
+/** One-word corrections of `q` by the channel model (not ranked yet). */
+function singleWords(res: Resources, q: string, mode: CandidateMode): Scored[] {
+  const { params } = res;
   const channel = mode === 'query' ? res.typingChannel : res.channel;
   // rn→m and friends are two edits: short words need distance 2 as well
   const maxD = q.length >= 4 ? 2 : 1;
-  const scored: Array<Option & { pre: number }> = [];
+  const scored: Scored[] = [];
   const hits = new Map<number, number>();
   for (const r of res.index.lookup(q, maxD)) hits.set(r.id, r.distance);
   // a reading with one OCR confusion undone counts as one edit (so `mat` for `rnat` is as near as `rat`)
@@ -70,6 +91,23 @@ function searchCandidates(res: Resources, q: string, mode: CandidateMode): Optio
     if (cost > params.maxCost) continue;
     scored.push({ words: [w], cost, pre: params.channelScale * cost + Math.log(unigram(res, w)) });
   }
+  return scored;
+}
+
+/** Adds `left + best correction of piece + right` when the piece has a cheap one. */
+function pushSplitCorrection(res: Resources, scored: Scored[], left: string[], piece: string, right: string[], mode: CandidateMode): void {
+  const { params } = res;
+  let best: Scored | undefined;
+  for (const o of singleWords(res, piece, mode)) if (!best || o.pre > best.pre) best = o;
+  if (!best || best.cost > params.splitCorrectMaxCost) return;
+  const words = [...left, ...best.words, ...right];
+  const cost = params.splitCost + best.cost;
+  scored.push({ words, cost, pre: params.channelScale * cost + words.reduce((s, w) => s + Math.log(unigram(res, w)), 0) });
+}
+
+/** Readings of `q` as two or more words: exact cuts into known words, and an apostrophe read for a space. */
+function addSplits(res: Resources, q: string, scored: Scored[]): void {
+  const { params } = res;
   if (q.length >= 4) {
     for (let i = 1; i < q.length; i++) {
       const a = q.slice(0, i);
@@ -96,8 +134,6 @@ function searchCandidates(res: Resources, q: string, mode: CandidateMode): Optio
       scored.push({ words, cost, pre: params.channelScale * cost + words.reduce((s, w) => s + Math.log(unigram(res, w)), 0) });
     }
   }
-  scored.sort((x, y) => y.pre - x.pre);
-  return scored.slice(0, params.maxCandidates).map(({ words, cost }) => ({ words, cost }));
 }
 
 /** Most words a run-together token is cut into. */
@@ -134,6 +170,15 @@ function segment(res: Resources, q: string): string[] | null {
     i = j;
   }
   return words;
+}
+
+/** Shortest piece of a run-together word tried as a word of its own in a cut with a correction. */
+const MIN_SPLIT_PIECE = 2;
+/** A piece cut off unchanged must be at least this common (that, accused). */
+const COMMON_WORD_COUNT = 100;
+
+function commonWord(res: Resources, w: string): boolean {
+  return (w.length > 1 || SINGLE_LETTER_WORDS.has(w)) && res.lexicon.corpusCount(w) >= COMMON_WORD_COUNT;
 }
 
 function isWord(res: Resources, w: string): boolean {

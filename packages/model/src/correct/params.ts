@@ -66,6 +66,10 @@ export interface RankParams {
   multiSplitMinLength: number;
   /** Channel cost of such a cut. */
   multiSplitCost: number;
+  /** Unknown words at least this long are also read as a common word plus a corrected one (`accusedopaned`). */
+  splitCorrectMinLength: number;
+  /** Largest channel cost of the corrected piece of such a reading. */
+  splitCorrectMaxCost: number;
   /** Correct camelCase tokens whose humps are not words (`tLet`, `lHogg`): misreadings, not identifiers. */
   reclaimIdentifiers: boolean;
   /** A word given alone counts as known only if the corpus has it at least this often (rare forms are often misspellings). */
@@ -127,6 +131,8 @@ export const DEFAULT_PARAMS: RankParams = {
   multiSplitMinLength: 7,
   multiSplitCost: 0.6,
   reclaimIdentifiers: true,
+  splitCorrectMinLength: 6,
+  splitCorrectMaxCost: 1.5,
   queryKnownMinCount: 10,
   oneAsIKeepBonus: -2,
   queryNeuralWeight: 0,
