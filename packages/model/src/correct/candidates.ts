@@ -50,12 +50,13 @@ function searchCandidates(res: Resources, q: string, mode: CandidateMode): Optio
   addSplits(res, q, scored);
   // run-together words with one of them misread (`accusedopaned`, `thatimorning`): a common word and a cheap
   // correction of the rest
+  // correction
   if (q.length >= params.splitCorrectMinLength) {
     for (let i = MIN_SPLIT_PIECE; i <= q.length - MIN_SPLIT_PIECE; i++) {
       const a = q.slice(0, i);
       const b = q.slice(i);
-      if (commonWord(res, a) && !isWord(res, b)) pushSplitCorrection(res, scored, [a], b, [], mode);
-      if (commonWord(res, b) && !isWord(res, a)) pushSplitCorrection(res, scored, [], a, [b], mode);
+      if (b.length >= MIN_CORRECTED_PIECE && commonWord(res, a) && !isWord(res, b)) pushSplitCorrection(res, scored, [a], b, [], mode);
+      if (a.length >= MIN_CORRECTED_PIECE && commonWord(res, b) && !isWord(res, a)) pushSplitCorrection(res, scored, [], a, [b], mode);
     }
   }
   scored.sort((x, y) => y.pre - x.pre);
@@ -64,12 +65,13 @@ function searchCandidates(res: Resources, q: string, mode: CandidateMode): Optio
 
 type Scored = Option & { pre: number };
 
-/** One-word corrections of `q` by the channel model (not ranked yet). */
-function singleWords(res: Resources, q: string, mode: CandidateMode): Scored[] {
+/**
+ * One-word corrections of `q` by the channel model (not ranked yet), searched up to `maxD` plain edits (by default
+ * two from four letters on: rn→m and friends are two edits, so short words need distance 2 as well).
+ */
+function singleWords(res: Resources, q: string, mode: CandidateMode, maxD = q.length >= 4 ? 2 : 1): Scored[] {
   const { params } = res;
   const channel = mode === 'query' ? res.typingChannel : res.channel;
-  // rn→m and friends are two edits: short words need distance 2 as well
-  const maxD = q.length >= 4 ? 2 : 1;
   const scored: Scored[] = [];
   const hits = new Map<number, number>();
   for (const r of res.index.lookup(q, maxD)) hits.set(r.id, r.distance);
@@ -98,7 +100,8 @@ function singleWords(res: Resources, q: string, mode: CandidateMode): Scored[] {
 function pushSplitCorrection(res: Resources, scored: Scored[], left: string[], piece: string, right: string[], mode: CandidateMode): void {
   const { params } = res;
   let best: Scored | undefined;
-  for (const o of singleWords(res, piece, mode)) if (!best || o.pre > best.pre) best = o;
+  // one plain edit (or one OCR confusion undone) only: the search runs for every cut, and dearer pieces rarely win
+  for (const o of singleWords(res, piece, mode, 1)) if (!best || o.pre > best.pre) best = o;
   if (!best || best.cost > params.splitCorrectMaxCost) return;
   const words = [...left, ...best.words, ...right];
   const cost = params.splitCost + best.cost;
@@ -174,8 +177,10 @@ function segment(res: Resources, q: string): string[] | null {
 
 /** Shortest piece of a run-together word tried as a word of its own in a cut with a correction. */
 const MIN_SPLIT_PIECE = 2;
-/** A piece cut off unchanged must be at least this common (that, accused). */
-const COMMON_WORD_COUNT = 100;
+/** Shortest piece corrected in such a cut. */
+const MIN_CORRECTED_PIECE = 2;
+/** A piece cut off unchanged must be at least this common (that, which, before): rarer ones cost speed, not errors. */
+const COMMON_WORD_COUNT = 1000;
 
 function commonWord(res: Resources, w: string): boolean {
   return (w.length > 1 || SINGLE_LETTER_WORDS.has(w)) && res.lexicon.corpusCount(w) >= COMMON_WORD_COUNT;
