@@ -179,11 +179,11 @@ function segment(res: Resources, q: string): string[] | null {
 const MIN_SPLIT_PIECE = 2;
 /** Shortest piece corrected in such a cut. */
 const MIN_CORRECTED_PIECE = 2;
-/** A piece cut off unchanged must be at least this common (that, which, before): rarer ones cost speed, not errors. */
-const COMMON_WORD_COUNT = 1000;
+/** A piece cut off unchanged must be at least this probable (that, which, before): rarer ones cost speed, not errors. */
+const COMMON_WORD_PROB = 1e-4;
 
 function commonWord(res: Resources, w: string): boolean {
-  return (w.length > 1 || SINGLE_LETTER_WORDS.has(w)) && res.lexicon.corpusCount(w) >= COMMON_WORD_COUNT;
+  return (w.length > 1 || SINGLE_LETTER_WORDS.has(w)) && res.lexicon.prob(w) >= COMMON_WORD_PROB;
 }
 
 function isWord(res: Resources, w: string): boolean {
