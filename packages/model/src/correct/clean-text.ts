@@ -87,11 +87,11 @@ export async function correctText(text: string, res: Resources, opts: CorrectTex
   // a text in older spelling has more unfamiliar but correct words (and archaic ones: thy, unto, spake)
   if (oldText) for (const s of live) s.keepBonus += s.known ? KNOWN_IN_OLD_TEXT : res.params.oldSpellingKeepBonus;
   const neural = res.scorer !== undefined && (query ? res.params.queryNeuralWeight : res.params.neuralWeight) !== 0;
-  let edits = decideAll(text, tokens, lm, live, res, opts.threshold, query);
+  let edits = decideAll(text, tokens, lm, live, res, opts.threshold, query, oldText);
   if (neural && res.params.neuralMode === 'all' && live.length > 0) {
     // the scorer votes on every suspect, keeping it or among the ranker's best corrections
     await scoreNeural(text, tokens, live, res, res.params.neuralTopK);
-    edits = decideAll(text, tokens, lm, live, res, opts.threshold, query);
+    edits = decideAll(text, tokens, lm, live, res, opts.threshold, query, oldText);
   }
   if (neural && res.params.neuralMode === 'rerank') {
     // the scorer only chooses among corrections of words the ranker has decided to change
@@ -99,14 +99,23 @@ export async function correctText(text: string, res: Resources, opts: CorrectTex
     const toScore = live.filter((s) => changing.has(tokens[s.from].start));
     if (toScore.length > 0) {
       await scoreNeural(text, tokens, toScore, res, res.params.neuralTopK);
-      edits = decideAll(text, tokens, lm, live, res, opts.threshold, query);
+      edits = decideAll(text, tokens, lm, live, res, opts.threshold, query, oldText);
     }
   }
   return { text: applyEdits(text, edits), edits };
 }
 
 /** One left-to-right pass: decides every suspect with the corrected left context. */
-function decideAll(text: string, tokens: Token[], lm: Array<string | null>, live: Suspect[], res: Resources, threshold: number, query: boolean): Edit[] {
+function decideAll(
+  text: string,
+  tokens: Token[],
+  lm: Array<string | null>,
+  live: Suspect[],
+  res: Resources,
+  threshold: number,
+  query: boolean,
+  oldText: boolean,
+): Edit[] {
   const edits: Edit[] = [];
   const byStart = new Map(live.map((s) => [s.from, s]));
   // a single word: no context tells candidates apart, so a correction only has to beat leaving the word alone
@@ -118,7 +127,8 @@ function decideAll(text: string, tokens: Token[], lm: Array<string | null>, live
   for (let i = 0; i < tokens.length; i++) {
     const s = byStart.get(i);
     if (s) {
-      const d = decide(s, [left2, left], rightContext(lm, s.to, cutEnd), res, threshold, contextFree, query);
+      // the nearest-reading rule is for modern text: in older spelling an odd word is more often right as printed
+      const d = decide(s, [left2, left], rightContext(lm, s.to, cutEnd), res, threshold, contextFree, query, oldText);
       const chosen = d?.option ?? s.keep;
       if (d) {
         const start = tokens[s.from].start;
@@ -187,7 +197,7 @@ interface Decision {
   confidence: number;
 }
 
-function decide(s: Suspect, left: LmSide, right: LmSide, res: Resources, threshold: number, contextFree: boolean, query: boolean): Decision | null {
+function decide(s: Suspect, left: LmSide, right: LmSide, res: Resources, threshold: number, contextFree: boolean, query: boolean, noNearest = false): Decision | null {
   const p = res.params;
   const all = [s.keep, ...s.options];
   const base = all.map((o, k) => contextLogProb(res, left, o.words, right) + p.channelScale * o.cost + (k === 0 ? s.keepBonus : 0));
@@ -201,10 +211,12 @@ function decide(s: Suspect, left: LmSide, right: LmSide, res: Resources, thresho
   let z = 0;
   for (const sc of scores) z += Math.exp(sc - max);
   // a word that is almost surely wrong but whose readings split the probability: the reading nearest to all of them
-  if (p.mbrMargin !== null && !rerank && !contextFree && !query && Math.exp(scores[0] - max) / z <= p.mbrKeepMax && 1 / z < threshold) {
+  if (p.mbrMargin !== null && !rerank && !contextFree && !query && !noNearest && Math.exp(scores[0] - max) / z <= p.mbrKeepMax && 1 / z < threshold) {
     const d = nearestReading(all.map((o) => o.words.join(' ')), scores, p.mbrMargin, p.mbrTemperature);
     // its confidence is that the word is wrong at all, which the threshold still has to pass
-    return d && d.confidence >= threshold ? { option: all[d.index], confidence: d.confidence } : null;
+    // and it must be a likely reading in its own right, not only a middle ground (soone → sone)
+    const own = d ? Math.exp(scores[d.index] - max) / z : 0;
+    return d && d.confidence >= threshold && own >= p.mbrMinProb ? { option: all[d.index], confidence: d.confidence } : null;
   }
   // with a reranking scorer: confidence that the word should change at all; otherwise that this option is right
   // ('odds' gating compares the best option with leaving the word alone, ignoring the other candidates)

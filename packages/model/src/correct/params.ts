@@ -87,10 +87,16 @@ export interface RankParams {
   shapeRef: number;
   /** Channel cost of joining a word broken by a space (`pro ceed`); null: such pieces are left as they are. */
   spaceJoinCost: number | null;
-  /** Minimum-Bayes-risk decisions: apply the option of least expected edit distance when it saves this many characters (null: threshold on confidence). */
+  /**
+   * Nearest reading (minimum Bayes risk) for a word that is surely wrong but whose readings share the probability:
+   * applied when it saves `mbrMargin` characters of expected edit distance over keeping the word (null: off), with
+   * probabilities at `mbrTemperature`, only where keeping has at most `mbrKeepMax` and the reading itself at least
+   * `mbrMinProb`; never in texts in older spelling, nor for a word given alone.
+   */
   mbrMargin: number | null;
   mbrTemperature: number;
   mbrKeepMax: number;
+  mbrMinProb: number;
   /** Default confidence threshold for applying an edit. */
   threshold: number;
 }
@@ -144,5 +150,6 @@ export const DEFAULT_PARAMS: RankParams = {
   mbrMargin: 0.6,
   mbrTemperature: 1.5,
   mbrKeepMax: 0.05,
+  mbrMinProb: 0.35,
   threshold: 0.8,
 };
