@@ -105,7 +105,7 @@ export interface RankParams {
 export const DEFAULT_PARAMS: RankParams = {
   channelScale: -6,
   unknownProb: 1e-9,
-  knownKeepBonus: 4,
+  knownKeepBonus: 3.5,
   nameKeepBonus: 6,
   knownNameKeepBonus: 6,
   bigramWeight: 0.7,
