@@ -190,18 +190,7 @@ function hyphenOverJunk(tokens: Token[], i: number, res: Resources): Suspect | n
   const joined = la + lb;
   if (/\d/.test(joined) || res.lexicon.corpusCount(joined) < SPLIT_JOIN_MIN_COUNT) return null;
   const keep = tokens.slice(i, j + 1).filter((t) => t.kind === 'word').map((t) => normalizeWord(t.text));
-  return {
-    from: i,
-    to: j,
-    base: a.text + b.text,
-    suffix: '',
-    trailing: '',
-    keep: { words: keep, cost: 0 },
-    keepBonus: 0,
-    extraOptions: [{ words: [joined], cost: res.params.hyphenJoinCost }],
-    options: [],
-    fixed: true,
-  };
+  return joinOnly(i, j, a.text + b.text, keep, { words: [joined], cost: res.params.hyphenJoinCost });
 }
 
 /** Most margin marks between the pieces of a hyphenated word. */
@@ -223,18 +212,7 @@ function innerHyphen(tokens: Token[], i: number, res: Resources): Suspect | null
   if ((word(la) && word(lb)) || /\d/.test(la + lb)) return null;
   const joined = la + lb;
   if (res.lexicon.corpusCount(joined) < SPLIT_JOIN_MIN_COUNT) return null;
-  return {
-    from: i,
-    to: i + 2,
-    base: a.text + b.text,
-    suffix: '',
-    trailing: '',
-    keep: { words: [la, lb], cost: 0 },
-    keepBonus: 0,
-    extraOptions: [{ words: [joined], cost: res.params.hyphenJoinCost }],
-    options: [],
-    fixed: true,
-  };
+  return joinOnly(i, i + 2, a.text + b.text, [la, lb], { words: [joined], cost: res.params.hyphenJoinCost });
 }
 
 /**
@@ -255,18 +233,13 @@ function spaceSplit(tokens: Token[], i: number, res: Resources): Suspect | null 
   const word = (w: string) => (w.length === 1 ? w === 'a' || w === 'i' : res.lexicon.corpusCount(w) >= SPLIT_JOIN_MIN_COUNT);
   if (word(la) && word(lb)) return null;
   const cost = res.params.spaceJoinCost;
-  return {
-    from: i,
-    to: i + 2,
-    base: a.text + b.text,
-    suffix: '',
-    trailing: '',
-    keep: { words: [la, lb], cost: 0 },
-    keepBonus: 0,
-    extraOptions: cost === null ? [] : [{ words: [joined], cost }],
-    options: [],
-    fixed: true,
-  };
+  return joinOnly(i, i + 2, a.text + b.text, [la, lb], cost === null ? null : { words: [joined], cost });
+}
+
+/** A stretch of word pieces whose only choice is to stay as they are or to be joined (`join`; null: stay). */
+function joinOnly(from: number, to: number, base: string, pieces: string[], join: Option | null): Suspect {
+  const keep = { words: pieces, cost: 0 };
+  return { from, to, base, suffix: '', trailing: '', keep, keepBonus: 0, extraOptions: join ? [join] : [], options: [], fixed: true };
 }
 
 /** A word must be seen this often to be the join of a broken word. */
