@@ -10,7 +10,7 @@ import { findSuspects, type Suspect } from './suspects.js';
 import { isSpellingQuery, misreadIdentifier } from './token-context.js';
 import { isSpellingVariant } from '../candidates/spelling-variants.js';
 import { nearestReading } from './nearest-reading.js';
-import { AffixIndex } from '../lexicon/affix-index.js';
+import { isLinePiece } from './line-piece.js';
 
 export interface CorrectTextOptions {
   threshold: number;
@@ -21,23 +21,6 @@ export interface CorrectTextOptions {
 const OLD_TEXT_EVIDENCE = 1;
 /** Keep bonus of known words in a text that shows older spellings: they are not changed. */
 const KNOWN_IN_OLD_TEXT = 50;
-
-/** Shortest fragment taken for a piece of a longer word. */
-const MIN_PIECE = 4;
-/** Words seen at least this often in the corpus count as wholes that a fragment may be a piece of. */
-const PIECE_WORD_COUNT = 5;
-/** A fragment with a common reading this cheap (`thia` → this, `sinoe` → since) is taken for that misreading, not a piece. */
-const PIECE_MAX_MISREADING = 0.75;
-const PIECE_COMMON_READING = 1000;
-const affixes = new WeakMap<Resources, AffixIndex>();
-
-function isLinePiece(q: string, s: Suspect, res: Resources): boolean {
-  if (q.length < MIN_PIECE || (s.fragment === 'start' && !/^\p{Ll}/u.test(s.base))) return false;
-  if (s.options.some((o) => o.words.length === 1 && o.cost <= PIECE_MAX_MISREADING && res.lexicon.corpusCount(o.words[0]) >= PIECE_COMMON_READING)) return false;
-  let idx = affixes.get(res);
-  if (!idx) affixes.set(res, (idx = new AffixIndex(res.indexWords.filter((w) => res.lexicon.corpusCount(w) >= PIECE_WORD_COUNT))));
-  return s.fragment === 'start' ? idx.hasLongerWordEndingWith(q) : idx.hasLongerWordStartingWith(q);
-}
 
 /** Context characters on each side given to the neural scorer. */
 const SCORER_CONTEXT = 32;
