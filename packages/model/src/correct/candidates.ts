@@ -50,7 +50,6 @@ function searchCandidates(res: Resources, q: string, mode: CandidateMode): Optio
   addSplits(res, q, scored);
   // run-together words with one of them misread (`accusedopaned`, `thatimorning`): a common word and a cheap
   // correction of the rest
-  // correction
   if (q.length >= params.splitCorrectMinLength) {
     for (let i = MIN_SPLIT_PIECE; i <= q.length - MIN_SPLIT_PIECE; i++) {
       const a = q.slice(0, i);
@@ -64,6 +63,11 @@ function searchCandidates(res: Resources, q: string, mode: CandidateMode): Optio
 }
 
 type Scored = Option & { pre: number };
+
+/** An option with its pre-ranking score: channel cost plus the unigram probability of its words. */
+function scoredOption(res: Resources, words: string[], cost: number): Scored {
+  return { words, cost, pre: res.params.channelScale * cost + words.reduce((s, w) => s + Math.log(unigram(res, w)), 0) };
+}
 
 /**
  * One-word corrections of `q` by the channel model (not ranked yet), searched up to `maxD` plain edits (by default
@@ -91,7 +95,7 @@ function singleWords(res: Resources, q: string, mode: CandidateMode, maxD = q.le
     if (w.length === 1 && !SINGLE_LETTER_WORDS.has(w)) continue;
     const cost = channel.cost(q, w);
     if (cost > params.maxCost) continue;
-    scored.push({ words: [w], cost, pre: params.channelScale * cost + Math.log(unigram(res, w)) });
+    scored.push(scoredOption(res, [w], cost));
   }
   return scored;
 }
@@ -103,9 +107,7 @@ function pushSplitCorrection(res: Resources, scored: Scored[], left: string[], p
   // one plain edit (or one OCR confusion undone) only: the search runs for every cut, and dearer pieces rarely win
   for (const o of singleWords(res, piece, mode, 1)) if (!best || o.pre > best.pre) best = o;
   if (!best || best.cost > params.splitCorrectMaxCost) return;
-  const words = [...left, ...best.words, ...right];
-  const cost = params.splitCost + best.cost;
-  scored.push({ words, cost, pre: params.channelScale * cost + words.reduce((s, w) => s + Math.log(unigram(res, w)), 0) });
+  scored.push(scoredOption(res, [...left, ...best.words, ...right], params.splitCost + best.cost));
 }
 
 /** Readings of `q` as two or more words: exact cuts into known words, and an apostrophe read for a space. */
@@ -115,27 +117,19 @@ function addSplits(res: Resources, q: string, scored: Scored[]): void {
     for (let i = 1; i < q.length; i++) {
       const a = q.slice(0, i);
       const b = q.slice(i);
-      if (!isWord(res, a) || !isWord(res, b)) continue;
-      const cost = params.splitCost;
-      scored.push({ words: [a, b], cost, pre: params.channelScale * cost + Math.log(unigram(res, a)) + Math.log(unigram(res, b)) });
+      if (isWord(res, a) && isWord(res, b)) scored.push(scoredOption(res, [a, b], params.splitCost));
     }
   }
   // two words joined by an apostrophe read for a space (`will'be`, `state'of`), not a contraction (`we'll`, `it's`)
   const apostrophe = q.indexOf("'");
   if (apostrophe > 0 && q.indexOf("'", apostrophe + 1) < 0) {
     const [a, b] = [q.slice(0, apostrophe), q.slice(apostrophe + 1)];
-    if (!CONTRACTIONS.has(b) && isWord(res, a) && isWord(res, b)) {
-      const cost = params.splitCost;
-      scored.push({ words: [a, b], cost, pre: params.channelScale * cost + Math.log(unigram(res, a)) + Math.log(unigram(res, b)) });
-    }
+    if (!CONTRACTIONS.has(b) && isWord(res, a) && isWord(res, b)) scored.push(scoredOption(res, [a, b], params.splitCost));
   }
   // run-together words (`stickandarazor`): the likeliest way to cut the word into three or four known words
   if (q.length >= params.multiSplitMinLength) {
     const words = segment(res, q);
-    if (words && words.length > 2) {
-      const cost = params.multiSplitCost;
-      scored.push({ words, cost, pre: params.channelScale * cost + words.reduce((s, w) => s + Math.log(unigram(res, w)), 0) });
-    }
+    if (words && words.length > 2) scored.push(scoredOption(res, words, params.multiSplitCost));
   }
 }
 

@@ -1,4 +1,4 @@
-import { binarySearch, fnv1a } from './hash.js';
+import { binarySearch, fnv1a, packU32, unpackU32 } from './hash.js';
 
 /** Boundary token used for sentence starts/ends and punctuation breaks. */
 export const BOUNDARY = '<s>';
@@ -45,29 +45,12 @@ export class BigramModel {
 
   /** Binary layout: u32 n, u32 m, keys[n], counts[n], leftKeys[m], leftCounts[m] (little endian). */
   toBuffer(): Buffer {
-    const n = this.keys.length;
-    const m = this.leftKeys.length;
-    const out = new Uint32Array(2 + 2 * n + 2 * m);
-    out[0] = n;
-    out[1] = m;
-    out.set(this.keys, 2);
-    out.set(this.counts, 2 + n);
-    out.set(this.leftKeys, 2 + 2 * n);
-    out.set(this.leftCounts, 2 + 2 * n + m);
-    return Buffer.from(out.buffer, out.byteOffset, out.byteLength);
+    return packU32([Uint32Array.of(this.keys.length, this.leftKeys.length), this.keys, this.counts, this.leftKeys, this.leftCounts]);
   }
 
   static fromBuffer(buf: Buffer): BigramModel {
-    const copy = new Uint32Array(buf.byteLength / 4);
-    new Uint8Array(copy.buffer).set(buf);
-    const n = copy[0];
-    const m = copy[1];
-    return new BigramModel(
-      copy.subarray(2, 2 + n),
-      copy.subarray(2 + n, 2 + 2 * n),
-      copy.subarray(2 + 2 * n, 2 + 2 * n + m),
-      copy.subarray(2 + 2 * n + m, 2 + 2 * n + 2 * m),
-    );
+    const [keys, counts, leftKeys, leftCounts] = unpackU32(buf, 2, ([n, m]) => [n, n, m, m]);
+    return new BigramModel(keys, counts, leftKeys, leftCounts);
   }
 }
 

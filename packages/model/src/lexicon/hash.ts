@@ -21,3 +21,23 @@ export function binarySearch(sorted: Uint32Array, key: number): number {
   }
   return -1;
 }
+
+/** Concatenates u32 sections (the first usually a header of section lengths) into one little-endian buffer. */
+export function packU32(sections: readonly Uint32Array[]): Buffer {
+  const out = new Uint32Array(sections.reduce((n, s) => n + s.length, 0));
+  let o = 0;
+  for (const s of sections) {
+    out.set(s, o);
+    o += s.length;
+  }
+  return Buffer.from(out.buffer, out.byteOffset, out.byteLength);
+}
+
+/** Cuts a buffer written by `packU32` after a header of `headerLength` values into sections of the lengths it gives. */
+export function unpackU32(buf: Buffer, headerLength: number, lengths: (header: Uint32Array) => number[]): Uint32Array[] {
+  // copied into an aligned array: a Buffer's bytes may start at any offset
+  const all = new Uint32Array(buf.byteLength / 4);
+  new Uint8Array(all.buffer).set(buf);
+  let o = headerLength;
+  return lengths(all.subarray(0, headerLength)).map((len) => all.subarray(o, (o += len)));
+}

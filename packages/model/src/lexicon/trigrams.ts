@@ -1,5 +1,5 @@
 import { BOUNDARY } from './bigrams.js';
-import { binarySearch, fnv1a } from './hash.js';
+import { binarySearch, fnv1a, packU32, unpackU32 } from './hash.js';
 import { lmWords } from './lm-words.js';
 
 /**
@@ -41,37 +41,14 @@ export class TrigramModel {
 
   /** Binary layout (little endian): u32 n, u32 m, key deltas[n], counts[n], history key deltas[m], totals[m], kept[m], kept sums[m]. */
   toBuffer(): Buffer {
-    const n = this.keys.length;
-    const m = this.historyKeys.length;
-    const out = new Uint32Array(2 + 2 * n + 4 * m);
-    out[0] = n;
-    out[1] = m;
+    const header = Uint32Array.of(this.keys.length, this.historyKeys.length);
     // sorted hashes stored as differences: small numbers that compress to about half
-    out.set(deltas(this.keys), 2);
-    out.set(this.counts, 2 + n);
-    let o = 2 + 2 * n;
-    for (const a of [deltas(this.historyKeys), this.historyTotals, this.historyKept, this.historyKeptSums]) {
-      out.set(a, o);
-      o += m;
-    }
-    return Buffer.from(out.buffer, out.byteOffset, out.byteLength);
+    return packU32([header, deltas(this.keys), this.counts, deltas(this.historyKeys), this.historyTotals, this.historyKept, this.historyKeptSums]);
   }
 
   static fromBuffer(buf: Buffer): TrigramModel {
-    const all = new Uint32Array(buf.byteLength / 4);
-    new Uint8Array(all.buffer).set(buf);
-    const n = all[0];
-    const m = all[1];
-    const part = (from: number, len: number) => all.subarray(from, from + len);
-    const o = 2 + 2 * n;
-    return new TrigramModel(
-      undelta(part(2, n)),
-      part(2 + n, n),
-      undelta(part(o, m)),
-      part(o + m, m),
-      part(o + 2 * m, m),
-      part(o + 3 * m, m),
-    );
+    const [keys, counts, historyKeys, totals, kept, keptSums] = unpackU32(buf, 2, ([n, m]) => [n, n, m, m, m, m]);
+    return new TrigramModel(undelta(keys), counts, undelta(historyKeys), totals, kept, keptSums);
   }
 }
 
