@@ -10,8 +10,11 @@ describe('generateCandidates', () => {
     const readings = (w: string) => generateCandidates(resources, w).map((o) => o.words.join(' '));
     expect(readings('theoffice')).toContain('the office');
     expect(readings('harbourboardmet')).toContain('harbour board met');
-    expect(readings('thecatsatonthemat')).not.toContain('the cat sat on the mat');
-    const off = loadResources({ checkpointDir: dir, params: { multiSplitMinLength: 99 } }).resources;
+    // more than four words is the run-together search's job
+    const plain = loadResources({ checkpointDir: dir, params: { runTogetherMinLength: null } }).resources;
+    expect(generateCandidates(plain, 'thecatsatonthemat').map((o) => o.words.join(' '))).not.toContain('the cat sat on the mat');
+    expect(readings('thecatsatonthemat')).toContain('the cat sat on the mat');
+    const off = loadResources({ checkpointDir: dir, params: { multiSplitMinLength: 99, runTogetherMinLength: null } }).resources;
     expect(generateCandidates(off, 'harbourboardmet').some((o) => o.words.length > 2)).toBe(false);
   });
 
@@ -22,5 +25,22 @@ describe('generateCandidates', () => {
     expect(generateCandidates(resources, 'cornmitteethe').map((o) => o.words.join(' '))).toContain('committee the');
     const off = loadResources({ checkpointDir: dir, params: { splitCorrectMinLength: 99 } }).resources;
     expect(generateCandidates(off, 'thecornmittee').map((o) => o.words.join(' '))).not.toContain('the committee');
+  });
+
+  it('reads a long token as many words whose spaces were lost, some misread', async () => {
+    const dir = await makeTinyCheckpoint();
+    const { resources } = loadResources({ checkpointDir: dir });
+    const readings = (w: string) => generateCandidates(resources, w).filter((o) => o.runTogether);
+    const best = readings('thecornmitteeoftheharbourboard')[0];
+    expect(best.words).toEqual(['the', 'committee', 'of', 'the', 'harbour', 'board']);
+    // credited for the letters of its exactly read pieces beyond 8 (the, of, the, harbour, board: 20)
+    const uncredited = loadResources({ checkpointDir: dir, params: { runTogetherCredit: 0 } }).resources;
+    const plain = generateCandidates(uncredited, 'thecornmitteeoftheharbourboard').find((o) => o.runTogether)!;
+    expect(plain.words).toEqual(best.words);
+    expect(best.cost).toBeCloseTo(plain.cost - 0.5 * (20 - 8));
+    // a cut inside a known word is not a lost space
+    expect(readings('theboardmetintheoffice').map((o) => o.words.join(' '))).not.toContain('the board met in the of fice');
+    const off = loadResources({ checkpointDir: dir, params: { runTogetherMinLength: null } }).resources;
+    expect(generateCandidates(off, 'thecornmitteeoftheharbourboard').some((o) => o.runTogether)).toBe(false);
   });
 });

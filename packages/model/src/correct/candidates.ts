@@ -1,12 +1,15 @@
 import { normalizeWord } from '../lexicon/lm-words.js';
 import type { Resources } from './resources.js';
 import { unigram } from './language-model.js';
+import { readRunTogether, type PieceReading } from './run-together.js';
 
 /** A possible correction of one word: lower-cased words (more than one when the word is split). */
 export interface Option {
   words: string[];
   /** Channel cost (edit units) of turning this option into the noisy word. */
   cost: number;
+  /** A reading of a long token as three or more words whose spaces were lost (credited for the token's length). */
+  runTogether?: true;
 }
 
 const SINGLE_LETTER_WORDS = new Set(['a', 'i']);
@@ -59,8 +62,90 @@ function searchCandidates(res: Resources, q: string, mode: CandidateMode): Optio
     }
   }
   scored.sort((x, y) => y.pre - x.pre);
-  return scored.slice(0, params.maxCandidates).map(({ words, cost }) => ({ words, cost }));
+  const out = scored.slice(0, params.maxCandidates).map(({ words, cost }) => ({ words, cost }));
+  // three or more words whose spaces were lost, some of them misread (`theawomanwaidlecharged`); many short words
+  // have a low unigram pre-score, so these readings are added after the cut
+  // (not searched when one word explains the token cheaply: `remembranee`)
+  const explained = out.some((o) => o.words.length === 1 && o.cost <= ONE_WORD_EXPLAINS);
+  if (params.runTogetherMinLength !== null && q.length >= params.runTogetherMinLength && !isWord(res, q) && !explained) {
+    const seen = new Map(out.map((o, k) => [o.words.join(' '), k]));
+    const reader = (piece: string) => cachedPiece(res, piece, mode);
+    for (const o of readRunTogether(res, q, reader, { spaceCost: params.runTogetherSpaceCost, limit: RUN_TOGETHER_READINGS, minWords: 3 })) {
+      // a cut inside a word (`with drawn`, `after wards`) is a compound read wrongly, not a lost space
+      if (o.words.some((w, i) => i > 0 && isWord(res, o.words[i - 1] + w))) continue;
+      // one unknown word that long is improbable, many known words that lost their spaces are not: such readings
+      // are credited for each letter of their exactly read pieces beyond a few (two-word readings
+      // compete as plain splits do; corrected pieces are no evidence of lost spaces)
+      const credit = params.runTogetherCredit * Math.max(0, o.exactLetters - params.runTogetherCreditFrom);
+      const reading: Option = { words: o.words, cost: o.cost - credit, runTogether: true };
+      const key = o.words.join(' ');
+      const k = seen.get(key);
+      if (k === undefined) {
+        seen.set(key, out.length);
+        out.push(reading);
+      } else if (reading.cost < out[k].cost) out[k] = reading;
+    }
+  }
+  return out;
 }
+
+/** Channel cost below which a one-word reading of a long token makes its run-together search pointless. */
+const ONE_WORD_EXPLAINS = 1;
+/** Readings of a long run-together token added to its candidates. */
+const RUN_TOGETHER_READINGS = 3;
+/** Corrected readings of one piece of a run-together token. */
+const PIECE_CORRECTIONS = 3;
+
+/** Pieces of run-together tokens whose readings are remembered (common pieces recur: `the`, `prisoner`). */
+const CACHE_PIECES = 50_000;
+const pieceCaches = new WeakMap<Resources, Map<string, PieceReading[]>>();
+
+function cachedPiece(res: Resources, piece: string, mode: CandidateMode): PieceReading[] {
+  let cache = pieceCaches.get(res);
+  if (!cache) pieceCaches.set(res, (cache = new Map()));
+  const key = mode === 'query' ? `?${piece}` : piece;
+  let hit = cache.get(key);
+  if (!hit) {
+    if (cache.size >= CACHE_PIECES) cache.delete(cache.keys().next().value!);
+    cache.set(key, (hit = readPiece(res, piece, mode)));
+  }
+  return hit;
+}
+
+/**
+ * A piece of a run-together token read as a known word, or as up to PIECE_CORRECTIONS cheap corrections of one: a
+ * lean search (one plain edit, or one OCR confusion undone, and the channel cost of the likeliest few only), because
+ * it runs for every piece of the token.
+ */
+function readPiece(res: Resources, piece: string, mode: CandidateMode): PieceReading[] {
+  // `i` inside a lower-case token would have been written `I`: `entrepreneurially` is not `entrepreneur i ally`
+  if (piece === 'i') return [];
+  const exact: PieceReading[] = isWord(res, piece) ? [{ word: piece, cost: 0 }] : [];
+  // a rare word may be a misreading of a common one (`tha` for `the`)
+  const rare = exact.length === 0 || res.lexicon.corpusCount(piece) <= res.params.rareWordCount;
+  if (!rare || piece.length < MIN_CORRECTED_RUN_PIECE || piece.length > MAX_CORRECTED_RUN_PIECE || piece.includes("'")) return exact;
+  const words = new Set<string>();
+  for (const r of res.index.lookup(piece, 1)) words.add(res.indexWords[r.id]);
+  for (const v of res.channel.variants(piece)) if (isWord(res, v)) words.add(v);
+  words.delete(piece);
+  const likely = [...words].filter((w) => w.length > 1 || SINGLE_LETTER_WORDS.has(w));
+  likely.sort((a, b) => res.lexicon.prob(b) - res.lexicon.prob(a));
+  const channel = mode === 'query' ? res.typingChannel : res.channel;
+  const found: Scored[] = [];
+  for (const w of likely.slice(0, PIECE_CHANNEL_COSTS)) {
+    const cost = channel.cost(piece, w);
+    if (cost <= res.params.splitCorrectMaxCost) found.push(scoredOption(res, [w], cost));
+  }
+  found.sort((a, b) => b.pre - a.pre);
+  return [...exact, ...found.slice(0, PIECE_CORRECTIONS).map((o) => ({ word: o.words[0], cost: o.cost }))];
+}
+
+/** Likeliest words near a piece whose channel cost is computed. */
+const PIECE_CHANNEL_COSTS = 8;
+/** Longest piece of a run-together token that is corrected. */
+const MAX_CORRECTED_RUN_PIECE = 12;
+/** Shortest piece of a run-together token that is corrected (shorter ones match too much). */
+const MIN_CORRECTED_RUN_PIECE = 3;
 
 type Scored = Option & { pre: number };
 

@@ -22,6 +22,9 @@ const OLD_TEXT_EVIDENCE = 1;
 /** Keep bonus of known words in a text that shows older spellings: they are not changed. */
 const KNOWN_IN_OLD_TEXT = 50;
 
+/** Two capitals after the first letter: an identifier's humps (`DescribeDBInstances`), not lost spaces. */
+const IDENTIFIER_CASE = /^.\p{Ll}*\p{Lu}.*\p{Lu}/u;
+
 /** Context characters on each side given to the neural scorer. */
 const SCORER_CONTEXT = 32;
 
@@ -47,7 +50,11 @@ export async function correctText(text: string, res: Resources, opts: CorrectTex
     );
     // a word the lexicon knows is only changed for an OCR-like misreading, never for an arbitrary edit
     // and no word is given accents it does not have (Eugene is not Eugénie)
-    s.options = [...s.extraOptions, ...cands].filter((o) => (!s.known || o.cost <= res.params.knownMaxCost) && !onlyAccentsAdded(q, o));
+    // a token read as many words must be one plain token, and not an identifier (`DescribeDBInstances`)
+    const runTogether = s.from === s.to && (!IDENTIFIER_CASE.test(s.base) || s.base === s.base.toUpperCase());
+    s.options = [...s.extraOptions, ...cands].filter(
+      (o) => (!s.known || o.cost <= res.params.knownMaxCost) && !onlyAccentsAdded(q, o) && (o.runTogether ? runTogether : !s.runTogetherOnly),
+    );
     if (keepOldSpelling) {
       // a word is never modernised: an older spelling of one of its likeliest readings (haue → have, doore → door;
       // not sorne, which some explains far better than the rare sorn + e) is left as it is, and counts as evidence

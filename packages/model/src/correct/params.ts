@@ -66,6 +66,19 @@ export interface RankParams {
   multiSplitMinLength: number;
   /** Channel cost of such a cut. */
   multiSplitCost: number;
+  /**
+   * Unknown words at least this long are also read as any number of words whose spaces were lost, each exact or
+   * cheaply corrected (`theawomanwaidlecharged`); null: off.
+   */
+  runTogetherMinLength: number | null;
+  /**
+   * Channel cost taken off a reading of a long token as three or more words, per letter of its exactly read pieces
+   * beyond `runTogetherCreditFrom` (one unknown word that long is improbable).
+   */
+  runTogetherCredit: number;
+  runTogetherCreditFrom: number;
+  /** Channel cost of each space put back in such a reading. */
+  runTogetherSpaceCost: number;
   /** Unknown words at least this long are also read as a common word plus a corrected one (`accusedopaned`). */
   splitCorrectMinLength: number;
   /** Largest channel cost of the corrected piece of such a reading. */
@@ -138,6 +151,10 @@ export const DEFAULT_PARAMS: RankParams = {
   multiSplitCost: 0.6,
   reclaimIdentifiers: true,
   splitCorrectMinLength: 6,
+  runTogetherMinLength: 10,
+  runTogetherSpaceCost: 0.3,
+  runTogetherCredit: 0.5,
+  runTogetherCreditFrom: 8,
   splitCorrectMaxCost: 1.5,
   queryKnownMinCount: 10,
   oneAsIKeepBonus: -2,

@@ -24,4 +24,14 @@ describe('shipped model', () => {
   it('leaves known names alone', async () => {
     expect(await clean1('John Smith and Eugene Lafont came to the office.')).toBe('John Smith and Eugene Lafont came to the office.');
   });
+
+  it('puts back the spaces of many run-together words, but does not cut identifiers or long words', async () => {
+    expect(await clean1('Nevertheless, shegaveherevidence with apparent truthfulness.')).toBe(
+      'Nevertheless, she gave her evidence with apparent truthfulness.',
+    );
+    // glued to the next word by a comma
+    expect(await clean1('Hemadeherpresents,andeven then.')).toBe('He made her presents,andeven then.');
+    expect(await clean1('Call DescribeOrderableDBInstanceOptions to list them.')).toBe('Call DescribeOrderableDBInstanceOptions to list them.');
+    expect(await clean1('The counterrevolutionaries were entrepreneurially minded.')).toBe('The counterrevolutionaries were entrepreneurially minded.');
+  });
 });

@@ -33,6 +33,8 @@ export interface Suspect {
   fixed?: boolean;
   /** The word as written is in the lexicon. */
   known?: boolean;
+  /** Glued to another word by a stray mark: only readings as several words whose spaces were lost are considered. */
+  runTogetherOnly?: true;
 }
 
 const POSSESSIVE = /(['’]s)$/i;
@@ -83,8 +85,10 @@ export function findSuspects(tokens: Token[], res: Resources, query: boolean): S
       continue;
     }
     if (t.text.length < 2 || NON_LATIN.test(t.text) || SCOTS_NAME.test(t.text)) continue;
-    // a piece glued to another word by a stray mark (`compt,tational`, `l)egano`) is not a word to complete
-    if (glued(tokens, i)) continue;
+    // a piece glued to another word by a stray mark (`compt,tational`, `l)egano`) is not a word to complete; only a
+    // long one may still be read as words whose spaces were lost (`Hemadeherpresents,andeven`)
+    const isGlued = glued(tokens, i);
+    if (isGlued && (p.runTogetherMinLength === null || t.text.length < p.runTogetherMinLength)) continue;
     const m = POSSESSIVE.exec(t.text);
     const base = m && t.text.length > 3 ? t.text.slice(0, -2) : t.text;
     const q = normalizeWord(base);
@@ -125,7 +129,8 @@ export function findSuspects(tokens: Token[], res: Resources, query: boolean): S
       // an unknown word that reads like a word (rheme, synset) is likelier a term than a misreading (cohlmn)
       (known || hasDigit || p.shapeWeight === 0 ? 0 : p.shapeWeight * (res.shape.score(q) - p.shapeRef));
     const fragment = i === firstWord ? 'start' : i === lastWord && !/[.!?,;:]\s*$/.test(tail) ? 'end' : undefined;
-    out.push(oneWord(i, t, base, q, { keepBonus, extraOptions: stray ? [{ words: [], cost: p.strayDeleteCost }] : [], fragment, known }));
+    const extraOptions = stray ? [{ words: [], cost: p.strayDeleteCost }] : [];
+    out.push(oneWord(i, t, base, q, { keepBonus, extraOptions, fragment, known, ...(isGlued ? { runTogetherOnly: true as const } : {}) }));
   }
   return out;
 }
