@@ -18,6 +18,16 @@ describe('correction', () => {
     expect(r.text).toBe('The committee of the harbour board met on Tuesday.');
   });
 
+  it('lowers In and Is misread with a capital inside a sentence, in text order with other edits', async () => {
+    const input = 'The board rnet In the office and the report Is good.';
+    const r = await clean1(input);
+    expect(r.text).toBe('The board met in the office and the report is good.');
+    expect(r.edits.map((e) => e.replacement)).toEqual(['met', 'in', 'is']);
+    expect(applyEdits(input, r.edits)).toBe(r.text);
+    // a threshold above the rule's confidence turns it off
+    expect((await clean1('The board met In the office.', { threshold: 0.95 })).text).toBe('The board met In the office.');
+  });
+
   it('reports edits with offsets into the input that rebuild the output', async () => {
     const input = 'The engineer statcd that the foundations were sound.';
     const r = await clean1(input);

@@ -11,6 +11,7 @@ import { isSpellingQuery, misreadIdentifier } from './token-context.js';
 import { isSpellingVariant } from '../candidates/spelling-variants.js';
 import { nearestReading } from './nearest-reading.js';
 import { isLinePiece } from './line-piece.js';
+import { misreadCapitals } from './misread-capital.js';
 
 export interface CorrectTextOptions {
   threshold: number;
@@ -92,7 +93,23 @@ export async function correctText(text: string, res: Resources, opts: CorrectTex
       edits = decideAll(text, tokens, lm, live, res, opts.threshold, query, oldText);
     }
   }
+  if (res.params.lowerMisreadCapitals && !query) edits = withLoweredCapitals(tokens, edits, opts.threshold);
   return { text: applyEdits(text, edits), edits };
+}
+
+/** Confidence of lowering a misread capital (`stood In with`); a threshold above it turns the rule off. */
+const LOWERED_CAPITAL_CONFIDENCE = 0.9;
+
+/** Adds the edits that lower `In`, `Is` inside sentences (where no other edit touches them), in text order. */
+function withLoweredCapitals(tokens: Token[], edits: Edit[], threshold: number): Edit[] {
+  if (LOWERED_CAPITAL_CONFIDENCE < threshold) return edits;
+  const added: Edit[] = [];
+  for (const i of misreadCapitals(tokens)) {
+    const { start, end, text } = tokens[i];
+    if (edits.some((e) => e.start < end && start < e.end)) continue;
+    added.push({ start, end, original: text, replacement: text.toLowerCase(), confidence: LOWERED_CAPITAL_CONFIDENCE });
+  }
+  return added.length === 0 ? edits : [...edits, ...added].sort((a, b) => a.start - b.start);
 }
 
 /** One left-to-right pass: decides every suspect with the corrected left context. */

@@ -83,6 +83,8 @@ export interface RankParams {
   splitCorrectMinLength: number;
   /** Largest channel cost of the corrected piece of such a reading. */
   splitCorrectMaxCost: number;
+  /** Lower `In`, `Is` inside a sentence (`stood In with`): the OCR misread a dotted `i` as a capital. */
+  lowerMisreadCapitals: boolean;
   /** Correct camelCase tokens whose humps are not words (`tLet`, `lHogg`): misreadings, not identifiers. */
   reclaimIdentifiers: boolean;
   /** A word given alone counts as known only if the corpus has it at least this often (rare forms are often misspellings). */
@@ -150,6 +152,7 @@ export const DEFAULT_PARAMS: RankParams = {
   multiSplitMinLength: 7,
   multiSplitCost: 0.6,
   reclaimIdentifiers: true,
+  lowerMisreadCapitals: true,
   splitCorrectMinLength: 6,
   runTogetherMinLength: 10,
   runTogetherSpaceCost: 0.3,
