@@ -28,6 +28,14 @@ describe('correction', () => {
     expect((await clean1('The board met In the office.', { threshold: 0.95 })).text).toBe('The board met In the office.');
   });
 
+  it('deletes a full stop that a speck made inside a sentence, and no space with it', async () => {
+    const input = 'The committee met. in the room above the office.';
+    const r = await clean1(input);
+    expect(r.text).toBe('The committee met in the room above the office.');
+    expect(r.edits).toMatchObject([{ original: '.', replacement: '' }]);
+    expect((await clean1('The committee met. In the room above the office.')).text).toBe('The committee met. In the room above the office.');
+  });
+
   it('reports edits with offsets into the input that rebuild the output', async () => {
     const input = 'The engineer statcd that the foundations were sound.';
     const r = await clean1(input);

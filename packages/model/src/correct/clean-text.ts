@@ -142,7 +142,9 @@ function decideAll(
         let end = tokens[s.to].end;
         const next = tokens[s.to + 1];
         // a deleted token takes one neighbouring space with it; a moved line break replaces the following space
-        const absorbs = next?.kind === 'space' && !next.text.includes('\n') && (d.option.words.length === 0 || s.trailing);
+        // (a mark glued to the word before it goes alone: `the, prisoner` → `the prisoner`)
+        const alone = s.from === 0 || tokens[s.from - 1].kind === 'space';
+        const absorbs = next?.kind === 'space' && !next.text.includes('\n') && ((d.option.words.length === 0 && alone) || s.trailing);
         if (absorbs) end = next.end;
         const original = text.slice(start, end);
         const replacement = renderOption(d.option, s.base, s.suffix, s.trailing, res);

@@ -83,6 +83,8 @@ export interface RankParams {
   splitCorrectMinLength: number;
   /** Largest channel cost of the corrected piece of such a reading. */
   splitCorrectMaxCost: number;
+  /** Keep bonus of a full stop inside a sentence that may be a speck (`he. had`); null: never deleted. */
+  strayStopKeepBonus: number | null;
   /** Lower `In`, `Is` inside a sentence (`stood In with`): the OCR misread a dotted `i` as a capital. */
   lowerMisreadCapitals: boolean;
   /** Correct camelCase tokens whose humps are not words (`tLet`, `lHogg`): misreadings, not identifiers. */
@@ -153,6 +155,7 @@ export const DEFAULT_PARAMS: RankParams = {
   multiSplitCost: 0.6,
   reclaimIdentifiers: true,
   lowerMisreadCapitals: true,
+  strayStopKeepBonus: 0,
   splitCorrectMinLength: 6,
   runTogetherMinLength: 10,
   runTogetherSpaceCost: 0.3,

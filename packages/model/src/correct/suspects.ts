@@ -1,9 +1,10 @@
 import type { Token } from '../text/tokenize.js';
 import { NUM, normalizeWord } from '../lexicon/lm-words.js';
+import { BOUNDARY } from '../lexicon/bigrams.js';
 import { casePattern } from './case.js';
 import type { Option } from './candidates.js';
 import type { Resources } from './resources.js';
-import { glued, oneForI, sentenceInitial, strayLetter } from './token-context.js';
+import { glued, oneForI, sentenceInitial, strayLetter, strayStop } from './token-context.js';
 
 /** A stretch of tokens (one word, or a word hyphenated across a break) that may need correcting. */
 export interface Suspect {
@@ -68,6 +69,12 @@ export function findSuspects(tokens: Token[], res: Resources, query: boolean): S
     if (t.kind === 'number' && oneForI(tokens, i)) {
       // written as `I` (the casing of the base), scored as the pronoun against the number it looks like
       out.push({ ...oneWord(i, t, 'I', NUM, { keepBonus: p.oneAsIKeepBonus, extraOptions: [{ words: ['i'], cost: 0 }], fixed: true }), suffix: '' });
+      continue;
+    }
+    if (t.kind === 'punct' && p.strayStopKeepBonus !== null && !query && strayStop(tokens, i)) {
+      // a full stop glued to a word inside a sentence (`he. had`) may be a speck: the word pairs weigh a break
+      // there against none
+      out.push({ from: i, to: i, base: t.text, suffix: '', trailing: '', keep: { words: [BOUNDARY], cost: 0 }, keepBonus: p.strayStopKeepBonus, extraOptions: [{ words: [], cost: 0 }], options: [], fixed: true });
       continue;
     }
     if (t.kind !== 'word') continue;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { tokenize } from '../text/tokenize.js';
-import { glued, isSpellingQuery, misreadIdentifier, oneForI, sentenceInitial, strayLetter } from './token-context.js';
+import { glued, isSpellingQuery, misreadIdentifier, oneForI, sentenceInitial, strayLetter, strayStop } from './token-context.js';
 
 describe('isSpellingQuery', () => {
   it('is a bare word in lower or title case, spaces around it allowed', () => {
@@ -52,5 +52,16 @@ describe('misreadIdentifier', () => {
   it('leaves identifiers made of words, known words and other protected spans alone', () => {
     for (const w of ['getObject', 'userName', 'iPhone', 'snake_case', 'https://a.example/tLet']) expect(misreadIdentifier(first(w), isWord), w).toBe(false);
     expect(misreadIdentifier(tokenize('tLet', ['tLet'])[0], isWord)).toBe(false);
+  });
+
+  it('takes a full stop glued to a word before a lower-case word on the same line for a possible speck', () => {
+    const stop = (text: string) => {
+      const tokens = tokenize(text);
+      return strayStop(tokens, tokens.findIndex((t) => t.text === '.'));
+    };
+    expect(stop('and he. had several times')).toBe(true);
+    for (const text of ['he left. The end', 'he left .the end', 'he left.\nthe end', 'her B.A. at the college', 'by P. and', 'the Co. to promote', 'etc. and']) {
+      expect(stop(text), text).toBe(false);
+    }
   });
 });

@@ -91,3 +91,32 @@ export function misreadIdentifier(t: Token, isWord: (w: string) => boolean): boo
   if (isWord(t.text.toLowerCase())) return false;
   return !t.text.split(/(?=\p{Lu})/u).every((h) => h.length >= 2 && isWord(h.toLowerCase()));
 }
+
+/** Words written with a full stop that need not end a sentence. */
+const ABBREVIATIONS = new Set(
+  'co mr mrs messrs dr st no nos vol vols pp etc viz cf al ibid fig figs eq eqs esq jun sen ltd rev hon capt col gen lieut sgt prof inst ult prox approx vs ca resp ch sec art ed eds op cit'.split(' '),
+);
+
+/**
+ * A full stop glued to a word with lower-case letters and followed, on the same line, by a lower-case word: where a
+ * speck of the paper is read as one (`he. had`, `to. take`), the sentence goes on. (Commas are left alone: word
+ * pairs cannot tell a speck from a real one, `a few hundred, mainly elderly`.)
+ */
+export function strayStop(tokens: Token[], i: number): boolean {
+  const t = tokens[i];
+  if (t.kind !== 'punct' || t.text !== '.') return false;
+  const prev = tokens[i - 1];
+  const space = tokens[i + 1];
+  const next = tokens[i + 2];
+  // not after an initial, an abbreviation in capitals (`B.A. at`, `P. l)egano`) or a common abbreviation (`Co. to`)
+  return (
+    prev?.kind === 'word' &&
+    /\p{Ll}/u.test(prev.text) &&
+    [...prev.text].length >= 2 &&
+    !ABBREVIATIONS.has(prev.text.toLowerCase()) &&
+    space?.kind === 'space' &&
+    !space.text.includes('\n') &&
+    next?.kind === 'word' &&
+    /^\p{Ll}/u.test(next.text)
+  );
+}
