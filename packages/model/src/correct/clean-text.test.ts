@@ -36,6 +36,13 @@ describe('correction', () => {
     expect((await clean1('The committee met. In the room above the office.')).text).toBe('The committee met. In the room above the office.');
   });
 
+  it('deletes a quote mark that is a speck, and leaves quotations alone', async () => {
+    const r = await clean1("The committee 'met in the room.");
+    expect(r.text).toBe('The committee met in the room.');
+    expect(r.edits).toMatchObject([{ original: "'", replacement: '' }]);
+    expect((await clean1("The committee 'met' in the room.")).text).toBe("The committee 'met' in the room.");
+  });
+
   it('reports edits with offsets into the input that rebuild the output', async () => {
     const input = 'The engineer statcd that the foundations were sound.';
     const r = await clean1(input);

@@ -12,6 +12,7 @@ import { isSpellingVariant } from '../candidates/spelling-variants.js';
 import { nearestReading } from './nearest-reading.js';
 import { isLinePiece } from './line-piece.js';
 import { misreadCapitals } from './misread-capital.js';
+import { strayQuotes } from './stray-quote.js';
 
 export interface CorrectTextOptions {
   threshold: number;
@@ -93,21 +94,30 @@ export async function correctText(text: string, res: Resources, opts: CorrectTex
       edits = decideAll(text, tokens, lm, live, res, opts.threshold, query, oldText);
     }
   }
-  if (res.params.lowerMisreadCapitals && !query) edits = withLoweredCapitals(tokens, edits, opts.threshold);
+  // rules for single tokens: `In`, `Is` misread with a capital inside a sentence; quote marks that are specks
+  if (res.params.lowerMisreadCapitals && !query) {
+    const capitals = misreadCapitals(tokens).map((i) => tokens[i]);
+    edits = withRuleEdits(edits, capitals, (w) => w.toLowerCase(), LOWERED_CAPITAL_CONFIDENCE, opts.threshold);
+  }
+  if (res.params.deleteStrayQuotes && !query) edits = withRuleEdits(edits, strayQuotes(tokens).map((i) => tokens[i]), () => '', STRAY_QUOTE_CONFIDENCE, opts.threshold);
   return { text: applyEdits(text, edits), edits };
 }
 
 /** Confidence of lowering a misread capital (`stood In with`); a threshold above it turns the rule off. */
 const LOWERED_CAPITAL_CONFIDENCE = 0.9;
+/** Confidence of deleting an unpaired quote mark glued to a word (`'of the`). */
+const STRAY_QUOTE_CONFIDENCE = 0.85;
 
-/** Adds the edits that lower `In`, `Is` inside sentences (where no other edit touches them), in text order. */
-function withLoweredCapitals(tokens: Token[], edits: Edit[], threshold: number): Edit[] {
-  if (LOWERED_CAPITAL_CONFIDENCE < threshold) return edits;
+/**
+ * Adds the edits of a rule that rewrites single tokens (where no other edit touches them), in text order; none when
+ * the threshold is above the rule's confidence.
+ */
+function withRuleEdits(edits: Edit[], targets: readonly Token[], rewrite: (text: string) => string, confidence: number, threshold: number): Edit[] {
+  if (confidence < threshold) return edits;
   const added: Edit[] = [];
-  for (const i of misreadCapitals(tokens)) {
-    const { start, end, text } = tokens[i];
+  for (const { start, end, text } of targets) {
     if (edits.some((e) => e.start < end && start < e.end)) continue;
-    added.push({ start, end, original: text, replacement: text.toLowerCase(), confidence: LOWERED_CAPITAL_CONFIDENCE });
+    added.push({ start, end, original: text, replacement: rewrite(text), confidence });
   }
   return added.length === 0 ? edits : [...edits, ...added].sort((a, b) => a.start - b.start);
 }

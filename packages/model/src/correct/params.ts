@@ -85,6 +85,8 @@ export interface RankParams {
   splitCorrectMaxCost: number;
   /** Keep bonus of a full stop inside a sentence that may be a speck (`he. had`); null: never deleted. */
   strayStopKeepBonus: number | null;
+  /** Delete single quote marks glued to a lower-case word and paired with none (`'of the`): specks of the paper. */
+  deleteStrayQuotes: boolean;
   /** Lower `In`, `Is` inside a sentence (`stood In with`): the OCR misread a dotted `i` as a capital. */
   lowerMisreadCapitals: boolean;
   /** Correct camelCase tokens whose humps are not words (`tLet`, `lHogg`): misreadings, not identifiers. */
@@ -155,6 +157,7 @@ export const DEFAULT_PARAMS: RankParams = {
   multiSplitCost: 0.6,
   reclaimIdentifiers: true,
   lowerMisreadCapitals: true,
+  deleteStrayQuotes: true,
   strayStopKeepBonus: 0,
   splitCorrectMinLength: 6,
   runTogetherMinLength: 10,

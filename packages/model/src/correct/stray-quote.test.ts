@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { tokenize } from '../text/tokenize.js';
+import { strayQuotes } from './stray-quote.js';
+
+const stray = (text: string) => {
+  const tokens = tokenize(text, []);
+  return strayQuotes(tokens).map((i) => tokens[i].start);
+};
+
+describe('strayQuotes', () => {
+  it('finds unpaired quote marks glued to a lower-case word', () => {
+    expect(stray("the witness 'was there")).toEqual([12]);
+    expect(stray("the witness and' he said")).toEqual([15]);
+    expect(stray("|'away from the house")).toEqual([1]);
+  });
+
+  it('leaves quotations, possessives, contractions and names alone', () => {
+    for (const text of [
+      "he called it 'protoplasm' then",
+      "the word 'wealth.' came up",
+      "the prisoners' case was heard",
+      "I think it 's harder",
+      "whose course, 'tis said, is run",
+      'an admirer of Tam-o\'-Shanter',
+      "the name 'Smith was written",
+      "RuPaul's Drag Race",
+    ]) {
+      expect(stray(text), text).toEqual([]);
+    }
+  });
+});
