@@ -34,6 +34,8 @@ describe('correction', () => {
     expect(r.text).toBe('The committee met in the room above the office.');
     expect(r.edits).toMatchObject([{ original: '.', replacement: '' }]);
     expect((await clean1('The committee met. In the room above the office.')).text).toBe('The committee met. In the room above the office.');
+    // read where a space was
+    expect((await clean1('The committee met in.the room above the office.')).text).toBe('The committee met in the room above the office.');
   });
 
   it('deletes a quote mark that is a speck, and leaves quotations alone', async () => {

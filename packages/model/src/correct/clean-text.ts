@@ -260,7 +260,8 @@ function writtenCase(original: string): ReturnType<typeof casePattern> {
 
 /** Writes an option in the casing of the text it replaces; `trailing` is kept after it (e.g. a line break). */
 function renderOption(o: Option, original: string, suffix: string, trailing: string, res?: Resources): string {
-  if (o.words.length === 0) return '';
+  // a deleted token leaves only what it keeps (a space where a stop was read for one)
+  if (o.words.length === 0) return trailing;
   const pattern = writtenCase(original);
   // names keep their capital even where the input lost it (feburay → February)
   const words = o.words.map((w, i) =>

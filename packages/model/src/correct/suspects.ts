@@ -4,7 +4,7 @@ import { BOUNDARY } from '../lexicon/bigrams.js';
 import { casePattern } from './case.js';
 import type { Option } from './candidates.js';
 import type { Resources } from './resources.js';
-import { glued, oneForI, sentenceInitial, strayLetter, strayStop } from './token-context.js';
+import { glued, gluedStop, oneForI, sentenceInitial, strayLetter, strayStop } from './token-context.js';
 
 /** A stretch of tokens (one word, or a word hyphenated across a break) that may need correcting. */
 export interface Suspect {
@@ -71,11 +71,15 @@ export function findSuspects(tokens: Token[], res: Resources, query: boolean): S
       out.push({ ...oneWord(i, t, 'I', NUM, { keepBonus: p.oneAsIKeepBonus, extraOptions: [{ words: ['i'], cost: 0 }], fixed: true }), suffix: '' });
       continue;
     }
-    if (t.kind === 'punct' && p.strayStopKeepBonus !== null && !query && strayStop(tokens, i)) {
-      // a full stop glued to a word inside a sentence (`he. had`) may be a speck: the word pairs weigh a break
-      // there against none
-      out.push({ from: i, to: i, base: t.text, suffix: '', trailing: '', keep: { words: [BOUNDARY], cost: 0 }, keepBonus: p.strayStopKeepBonus, extraOptions: [{ words: [], cost: 0 }], options: [], fixed: true });
-      continue;
+    if (t.kind === 'punct' && p.strayStopKeepBonus !== null && !query) {
+      // a full stop glued to a word inside a sentence (`he. had`), or read where a space was (`to.his`), may be a
+      // speck: the word pairs weigh a break there against none (the second is replaced by a space)
+      const trailing = strayStop(tokens, i) ? '' : gluedStop(tokens, i) && !speckInWord(tokens, i, res) ? ' ' : null;
+      if (trailing !== null) {
+        const keep = { words: [BOUNDARY], cost: 0 };
+        out.push({ from: i, to: i, base: t.text, suffix: '', trailing, keep, keepBonus: p.strayStopKeepBonus, extraOptions: [{ words: [], cost: 0 }], options: [], fixed: true });
+        continue;
+      }
     }
     if (t.kind !== 'word') continue;
     const hy = hyphenOverJunk(tokens, i, res) ?? hyphenated(tokens, i, res) ?? innerHyphen(tokens, i, res) ?? spaceSplit(tokens, i, res);
@@ -294,3 +298,9 @@ function noiseLevelBonus(tokens: Token[], res: Resources): number {
 
 /** Weight of the prior rate in the smoothed estimate, in words. */
 const PSEUDO_WORDS = 10;
+
+/** The stop at `i` sits inside a word (`be.st`, `re.quests`) or a dotted name (`dsv.su.se`), not between two words. */
+function speckInWord(tokens: Token[], i: number, res: Resources): boolean {
+  const dotted = tokens[i - 2]?.text === '.' || tokens[i + 2]?.text === '.';
+  return dotted || res.lexicon.has(normalizeWord(tokens[i - 1].text + tokens[i + 1].text));
+}

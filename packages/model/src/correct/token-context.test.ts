@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { tokenize } from '../text/tokenize.js';
-import { glued, isSpellingQuery, misreadIdentifier, oneForI, sentenceInitial, strayLetter, strayStop } from './token-context.js';
+import { glued, gluedStop, isSpellingQuery, misreadIdentifier, oneForI, sentenceInitial, strayLetter, strayStop } from './token-context.js';
 
 describe('isSpellingQuery', () => {
   it('is a bare word in lower or title case, spaces around it allowed', () => {
@@ -63,5 +63,14 @@ describe('misreadIdentifier', () => {
     for (const text of ['he left. The end', 'he left .the end', 'he left.\nthe end', 'her B.A. at the college', 'by P. and', 'the Co. to promote', 'etc. and']) {
       expect(stop(text), text).toBe(false);
     }
+  });
+
+  it('takes a full stop between two words, the second in lower case, for a speck where a space was', () => {
+    const at = (text: string) => {
+      const tokens = tokenize(text);
+      return gluedStop(tokens, tokens.findIndex((t) => t.text === '.'));
+    };
+    expect(at('he went to.his house')).toBe(true);
+    for (const text of ['he went home.He left', 'see e.g.the list', 'the Co.to promote', 'he went to. his house']) expect(at(text), text).toBe(false);
   });
 });

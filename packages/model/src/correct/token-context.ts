@@ -103,19 +103,30 @@ const ABBREVIATIONS = new Set(
  * pairs cannot tell a speck from a real one, `a few hundred, mainly elderly`.)
  */
 export function strayStop(tokens: Token[], i: number): boolean {
+  return stopInSentence(tokens, i, 'space');
+}
+
+/**
+ * A full stop between two words with no space, the second in lower case (`to.his`, `going.in`): a speck read
+ * where a space was. Not after an initial (`e.g.the`) or a common abbreviation.
+ */
+export function gluedStop(tokens: Token[], i: number): boolean {
+  return stopInSentence(tokens, i, 'word');
+}
+
+function stopInSentence(tokens: Token[], i: number, then: 'space' | 'word'): boolean {
   const t = tokens[i];
   if (t.kind !== 'punct' || t.text !== '.') return false;
   const prev = tokens[i - 1];
-  const space = tokens[i + 1];
-  const next = tokens[i + 2];
+  const space = then === 'space' ? tokens[i + 1] : undefined;
+  const next = tokens[then === 'space' ? i + 2 : i + 1];
   // not after an initial, an abbreviation in capitals (`B.A. at`, `P. l)egano`) or a common abbreviation (`Co. to`)
   return (
     prev?.kind === 'word' &&
     /\p{Ll}/u.test(prev.text) &&
     [...prev.text].length >= 2 &&
     !ABBREVIATIONS.has(prev.text.toLowerCase()) &&
-    space?.kind === 'space' &&
-    !space.text.includes('\n') &&
+    (then === 'word' || (space?.kind === 'space' && !space.text.includes('\n'))) &&
     next?.kind === 'word' &&
     /^\p{Ll}/u.test(next.text)
   );
