@@ -85,6 +85,8 @@ export interface RankParams {
   splitCorrectMaxCost: number;
   /** Keep bonus of a full stop inside a sentence that may be a speck (`he. had`); null: never deleted. */
   strayStopKeepBonus: number | null;
+  /** A word in capitals next to another (a heading's word) does not get the name keep bonus. */
+  headingWordsNotNames: boolean;
   /** Delete single quote marks glued to a lower-case word and paired with none (`'of the`): specks of the paper. */
   deleteStrayQuotes: boolean;
   /** Lower `In`, `Is` inside a sentence (`stood In with`): the OCR misread a dotted `i` as a capital. */
@@ -158,6 +160,7 @@ export const DEFAULT_PARAMS: RankParams = {
   reclaimIdentifiers: true,
   lowerMisreadCapitals: true,
   deleteStrayQuotes: true,
+  headingWordsNotNames: true,
   strayStopKeepBonus: 0,
   splitCorrectMinLength: 6,
   runTogetherMinLength: 10,

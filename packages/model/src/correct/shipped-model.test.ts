@@ -34,4 +34,10 @@ describe('shipped model', () => {
     expect(await clean1('Call DescribeOrderableDBInstanceOptions to list them.')).toBe('Call DescribeOrderableDBInstanceOptions to list them.');
     expect(await clean1('The counterrevolutionaries were entrepreneurially minded.')).toBe('The counterrevolutionaries were entrepreneurially minded.');
   });
+
+  it('corrects words of a heading in capitals, which are not names set apart by their capitals', async () => {
+    expect(await clean1('CHARGE OF OBSTRUPTION.')).toBe('CHARGE OF OBSTRUCTION.');
+    // a word in capitals in running text may be a name
+    expect(await clean1('The prisoner, John OBSTRUPTION, was charged.')).toBe('The prisoner, John OBSTRUPTION, was charged.');
+  });
 });

@@ -129,7 +129,9 @@ export function findSuspects(tokens: Token[], res: Resources, query: boolean): S
     }
     // short all-caps tokens are acronyms; leave them unless they hold digits (OCR)
     if (!hasDigit && pattern === 'upper' && base.length <= 4 && count <= p.rareWordCount) continue;
-    const nameLike = !hasDigit && (pattern === 'title' || pattern === 'upper') && !sentenceInitial(tokens, i);
+    // a word in capitals among words in capitals is a heading's word, not a name set apart by its capitals
+    const heading = pattern === 'upper' && p.headingWordsNotNames && capitalNeighbour(tokens, i);
+    const nameLike = !hasDigit && (pattern === 'title' || (pattern === 'upper' && !heading)) && !sentenceInitial(tokens, i);
     // an unknown word that recurs in the same text is more likely a real term than the same misreading twice;
     // the bonus does not grow with the count, so a misreading repeated all through a long scan is still fixed
     const repeats = known ? 0 : (seen.get(q) ?? 1) - 1;
@@ -303,4 +305,14 @@ const PSEUDO_WORDS = 10;
 function speckInWord(tokens: Token[], i: number, res: Resources): boolean {
   const dotted = tokens[i - 2]?.text === '.' || tokens[i + 2]?.text === '.';
   return dotted || res.lexicon.has(normalizeWord(tokens[i - 1].text + tokens[i + 1].text));
+}
+
+/** The nearest word before or after token `i` (on either side) is written in capitals of two letters or more. */
+function capitalNeighbour(tokens: Token[], i: number): boolean {
+  const upper = (t: Token | undefined) => t !== undefined && t.kind === 'word' && [...t.text].length >= 2 && t.text === t.text.toUpperCase() && t.text !== t.text.toLowerCase();
+  const near = (dir: 1 | -1) => {
+    for (let j = i + dir; j >= 0 && j < tokens.length; j += dir) if (tokens[j].kind === 'word') return tokens[j];
+    return undefined;
+  };
+  return upper(near(-1)) || upper(near(1));
 }
