@@ -130,8 +130,9 @@ export function findSuspects(tokens: Token[], res: Resources, query: boolean): S
     // short all-caps tokens are acronyms; leave them unless they hold digits (OCR)
     if (!hasDigit && pattern === 'upper' && base.length <= 4 && count <= p.rareWordCount) continue;
     // a word in capitals among words in capitals is a heading's word, not a name set apart by its capitals
-    const heading = pattern === 'upper' && p.headingWordsNotNames && capitalNeighbour(tokens, i);
-    const nameLike = !hasDigit && (pattern === 'title' || (pattern === 'upper' && !heading)) && !sentenceInitial(tokens, i);
+    // (also a misread one that is mostly capitals: `AccrDENT`)
+    const heading = (pattern === 'upper' || mostlyCapitals(base)) && p.headingWordsNotNames && capitalNeighbour(tokens, i);
+    const nameLike = !hasDigit && (pattern === 'title' || pattern === 'upper') && !heading && !sentenceInitial(tokens, i);
     // an unknown word that recurs in the same text is more likely a real term than the same misreading twice;
     // the bonus does not grow with the count, so a misreading repeated all through a long scan is still fixed
     const repeats = known ? 0 : (seen.get(q) ?? 1) - 1;
@@ -315,4 +316,11 @@ function capitalNeighbour(tokens: Token[], i: number): boolean {
     return undefined;
   };
   return upper(near(-1)) || upper(near(1));
+}
+
+/** At least three letters and more than half of them capitals. */
+function mostlyCapitals(w: string): boolean {
+  const letters = [...w].filter((c) => c.toLowerCase() !== c.toUpperCase());
+  const upper = letters.filter((c) => c !== c.toLowerCase()).length;
+  return upper >= 3 && upper * 2 > letters.length;
 }
