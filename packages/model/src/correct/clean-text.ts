@@ -80,6 +80,8 @@ export async function correctText(text: string, res: Resources, opts: CorrectTex
   if (oldText) for (const s of live) s.keepBonus += s.known ? KNOWN_IN_OLD_TEXT : res.params.oldSpellingKeepBonus;
   const neural = res.scorer !== undefined && (query ? res.params.queryNeuralWeight : res.params.neuralWeight) !== 0;
   let edits = decideAll(text, tokens, lm, live, res, opts.threshold, query, oldText);
+  // a second pass sees the first pass's choices on the right as well (`lie bad made` → `he had made`)
+  if (res.params.secondPass) edits = decideAll(text, tokens, lm, live, res, opts.threshold, query, oldText);
   if (neural && res.params.neuralMode === 'all' && live.length > 0) {
     // the scorer votes on every suspect, keeping it or among the ranker's best corrections
     await scoreNeural(text, tokens, live, res, res.params.neuralTopK);
@@ -145,8 +147,9 @@ function decideAll(
     const s = byStart.get(i);
     if (s) {
       // the nearest-reading rule is for modern text: in older spelling an odd word is more often right as printed
-      const d = decide(s, [left2, left], rightContext(lm, s.to, cutEnd), res, threshold, contextFree, query, oldText);
+      const d = decide(s, [left2, left], rightContext(lm, s.to, cutEnd, byStart), res, threshold, contextFree, query, oldText);
       const chosen = d?.option ?? s.keep;
+      s.chosen = chosen.words;
       if (d) {
         const start = tokens[s.from].start;
         let end = tokens[s.to].end;
@@ -184,10 +187,19 @@ function lmToken(t: Token): string | null {
   }
 }
 
-/** The next two LM tokens after token `i`; past the end of a cut text, unknown (null). */
-function rightContext(lm: Array<string | null>, i: number, cutEnd: boolean): LmSide {
+/**
+ * The next two LM tokens after token `i`; past the end of a cut text, unknown (null). A later suspect already decided
+ * by an earlier pass counts as the words chosen for it.
+ */
+function rightContext(lm: Array<string | null>, i: number, cutEnd: boolean, suspects: Map<number, Suspect>): LmSide {
   const out: Array<string | null> = [];
-  for (let j = i + 1; j < lm.length && out.length < 2; j++) if (lm[j] !== null) out.push(lm[j]);
+  for (let j = i + 1; j < lm.length && out.length < 2; j++) {
+    const s = suspects.get(j);
+    if (s?.chosen) {
+      out.push(...s.chosen.slice(0, 2 - out.length));
+      j = s.to;
+    } else if (lm[j] !== null) out.push(lm[j]);
+  }
   while (out.length < 2) out.push(cutEnd ? null : BOUNDARY);
   return [out[0], out[1]];
 }

@@ -87,6 +87,8 @@ export interface RankParams {
   strayStopKeepBonus: number | null;
   /** A word in capitals next to another (a heading's word) does not get the name keep bonus. */
   headingWordsNotNames: boolean;
+  /** Decide every suspect twice, the second time with the first pass's choices as right context. */
+  secondPass: boolean;
   /** Delete single quote marks glued to a lower-case word and paired with none (`'of the`): specks of the paper. */
   deleteStrayQuotes: boolean;
   /** Lower `In`, `Is` inside a sentence (`stood In with`): the OCR misread a dotted `i` as a capital. */
@@ -160,6 +162,7 @@ export const DEFAULT_PARAMS: RankParams = {
   reclaimIdentifiers: true,
   lowerMisreadCapitals: true,
   deleteStrayQuotes: true,
+  secondPass: true,
   headingWordsNotNames: true,
   strayStopKeepBonus: 0,
   splitCorrectMinLength: 6,

@@ -40,4 +40,9 @@ describe('shipped model', () => {
     // a word in capitals in running text may be a name
     expect(await clean1('The prisoner, John OBSTRUPTION, was charged.')).toBe('The prisoner, John OBSTRUPTION, was charged.');
   });
+
+  it('decides a word again once the misread word after it is corrected', async () => {
+    // `afternoou` is only known to be `afternoon` after the first pass; then `yesterdn` reads as `yesterday`
+    expect(await clean1('yesterdn afternoou It has not been')).toBe('yesterday afternoon It has not been');
+  });
 });

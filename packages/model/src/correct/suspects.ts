@@ -26,6 +26,8 @@ export interface Suspect {
   options: Option[];
   /** Neural log-probabilities of [keep, ...options] (-Infinity: not scored). */
   neural?: number[];
+  /** Words chosen for it by the last decision (the kept words when left alone). */
+  chosen?: readonly string[];
   /** The ranker's scores of [keep, ...options] at the last decision. */
   ranked?: number[];
   /** The word starts or ends the text and may be a fragment cut from a longer one. */
