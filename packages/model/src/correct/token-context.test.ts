@@ -39,6 +39,9 @@ describe('token context', () => {
     expect(oneForI(c.tokens, c.i)).toBe(true);
     c = at('cost 12, 1 and 3 each', '1');
     expect(oneForI(c.tokens, c.i)).toBe(false);
+    // another lone 1 nearby is no list of numbers: both may be I
+    const two = tokenize('and 1 now record that 1 saw it');
+    expect(two.map((t, i) => (t.text === '1' ? oneForI(two, i) : null)).filter((x) => x !== null)).toEqual([true, true]);
   });
 });
 

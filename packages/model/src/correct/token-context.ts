@@ -50,11 +50,13 @@ export function oneForI(tokens: Token[], i: number): boolean {
   if (prev && prev.kind !== 'space') return false;
   if (next?.kind !== 'space' || after?.kind !== 'word' || !/^\p{Ll}/u.test(after.text)) return false;
   // a list or range of numbers (`12, 1 and 3`, `1 or 2`): the nearest number-or-word on either side is a number
+  // (other than another lone 1, which is as likely an I: `and 1 now record that 1 saw`)
   const nearest = (from: number, step: number): Token | undefined => {
     for (let j = from; j >= 0 && j < tokens.length; j += step) if (tokens[j].kind === 'word' || tokens[j].kind === 'number') return tokens[j];
     return undefined;
   };
-  return nearest(i - 1, -1)?.kind !== 'number' && nearest(i + 3, 1)?.kind !== 'number';
+  const listed = (t: Token | undefined) => t?.kind === 'number' && t.text !== '1';
+  return !listed(nearest(i - 1, -1)) && !listed(nearest(i + 3, 1));
 }
 
 /** Marks that legitimately join two words without a space. */
