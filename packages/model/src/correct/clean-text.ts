@@ -47,7 +47,7 @@ export async function correctText(text: string, res: Resources, opts: CorrectTex
   for (const s of suspects) {
     const q = normalizeWord(s.base);
     // a fragment at a text boundary is not completed: only what lies inside it is corrected
-    const cands = (s.fixed ? [] : generateCandidates(res, s.base, mode)).filter(
+    const cands = (s.fixed ? [] : [...generateCandidates(res, s.base, mode), ...capitalForLl(s.base, res, mode)]).filter(
       (o) => !(s.fragment === 'start' && o.words.join(' ').endsWith(q)) && !(s.fragment === 'end' && o.words.join(' ').startsWith(q)),
     );
     // a word the lexicon knows is only changed for an OCR-like misreading, never for an arbitrary edit
@@ -340,4 +340,19 @@ function isOldSpelling(q: string, options: readonly Option[], res: Resources): b
   let top = 0;
   for (const o of options) if (o.words.length === 1) top = Math.max(top, res.lexicon.prob(o.words[0]));
   return options.some((o) => o.words.length === 1 && res.lexicon.prob(o.words[0]) >= top / 10 && isSpellingVariant(q, o.words[0]));
+}
+
+/** A capital `U` or `H` between small letters, or at the end after one: old type's `ll` as the OCR reads it. */
+const CAPITAL_FOR_LL = /(?<=\p{Ll})[UH](?=\p{Ll}|$)/gu;
+
+/**
+ * Readings of a word whose `ll` the OCR took for a capital `U` or `H` (`caUed`, `weU`, `aHowed`): the word with `ll`
+ * put back, and its own corrections, each dearer by `llForCapitalCost`.
+ */
+function capitalForLl(base: string, res: Resources, mode: 'text' | 'query'): Option[] {
+  const cost = res.params.llForCapitalCost;
+  if (cost === null || base.search(CAPITAL_FOR_LL) < 0) return [];
+  const fixed = normalizeWord(base.replace(CAPITAL_FOR_LL, 'll'));
+  const own: Option[] = res.lexicon.has(fixed) ? [{ words: [fixed], cost }] : [];
+  return [...own, ...generateCandidates(res, fixed, mode).map((o) => ({ ...o, cost: o.cost + cost }))];
 }

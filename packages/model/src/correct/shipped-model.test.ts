@@ -45,4 +45,11 @@ describe('shipped model', () => {
     // `afternoou` is only known to be `afternoon` after the first pass; then `yesterdn` reads as `yesterday`
     expect(await clean1('yesterdn afternoou It has not been')).toBe('yesterday afternoon It has not been');
   });
+
+  it("reads a capital U or H inside a word as old type's ll", async () => {
+    expect(await clean1('He was caUed to the bar and it is weU known.')).toBe('He was called to the bar and it is well known.');
+    expect(await clean1('They were not aHowed to enter.')).toBe('They were not allowed to enter.');
+    // real capitals inside names and identifiers stay
+    expect(await clean1('He met McHugh at the YouTube office.')).toBe('He met McHugh at the YouTube office.');
+  });
 });
