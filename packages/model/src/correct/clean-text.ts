@@ -47,7 +47,7 @@ export async function correctText(text: string, res: Resources, opts: CorrectTex
   for (const s of suspects) {
     const q = normalizeWord(s.base);
     // a fragment at a text boundary is not completed: only what lies inside it is corrected
-    const cands = (s.fixed ? [] : [...generateCandidates(res, s.base, mode), ...capitalForLl(s.base, res, mode)]).filter(
+    const cands = (s.fixed ? [] : [...generateCandidates(res, s.base, mode), ...innerCapitalReadings(s.base, res, mode)]).filter(
       (o) => !(s.fragment === 'start' && o.words.join(' ').endsWith(q)) && !(s.fragment === 'end' && o.words.join(' ').startsWith(q)),
     );
     // a word the lexicon knows is only changed for an OCR-like misreading, never for an arbitrary edit
@@ -342,17 +342,43 @@ function isOldSpelling(q: string, options: readonly Option[], res: Resources): b
   return options.some((o) => o.words.length === 1 && res.lexicon.prob(o.words[0]) >= top / 10 && isSpellingVariant(q, o.words[0]));
 }
 
-/** A capital `U` or `H` between small letters, or at the end after one: old type's `ll` as the OCR reads it. */
-const CAPITAL_FOR_LL = /(?<=\p{Ll})[UH](?=\p{Ll}|$)/gu;
+/** Letters of old type that the OCR reads as a capital inside a word (`caUed`, `moBs`, `hospitaJs`, `suSered`). */
+const CAPITAL_READINGS: Record<string, readonly string[]> = {
+  U: ['ll', 'li'],
+  H: ['ll', 'li'],
+  B: ['s'],
+  J: ['l'],
+  S: ['ff', 'fi'],
+  L: ['h'],
+  M: ['bl'],
+  N: ['bl'],
+  Y: ['v'],
+  Q: ['o'],
+  D: ['n'],
+};
+/** A capital between small letters, or at the end after one. */
+const INNER_CAPITAL = /(?<=\p{Ll})\p{Lu}(?=\p{Ll}|$)/gu;
+/** Readings of inner capitals tried per word. */
+const MAX_CAPITAL_READINGS = 8;
 
 /**
- * Readings of a word whose `ll` the OCR took for a capital `U` or `H` (`caUed`, `weU`, `aHowed`): the word with `ll`
- * put back, and its own corrections, each dearer by `llForCapitalCost`.
+ * Readings of a word whose letters the OCR took for capitals inside it (`caUed` → `called`, `moBsgrown`,
+ * `hospitaJs`, `aSect` → `affect`): each inner capital read as the letters of old type it stands for, one at a
+ * time and all at once, each reading and its own corrections dearer by `capitalReadingCost`.
  */
-function capitalForLl(base: string, res: Resources, mode: 'text' | 'query'): Option[] {
-  const cost = res.params.llForCapitalCost;
-  if (cost === null || base.search(CAPITAL_FOR_LL) < 0) return [];
-  const fixed = normalizeWord(base.replace(CAPITAL_FOR_LL, 'll'));
-  const own: Option[] = res.lexicon.has(fixed) ? [{ words: [fixed], cost }] : [];
-  return [...own, ...generateCandidates(res, fixed, mode).map((o) => ({ ...o, cost: o.cost + cost }))];
+function innerCapitalReadings(base: string, res: Resources, mode: 'text' | 'query'): Option[] {
+  const cost = res.params.capitalReadingCost;
+  if (cost === null) return [];
+  const found = [...base.matchAll(INNER_CAPITAL)].filter((m) => CAPITAL_READINGS[m[0]]);
+  if (found.length === 0) return [];
+  const readings = new Set<string>();
+  for (const m of found) for (const r of CAPITAL_READINGS[m[0]]) readings.add(base.slice(0, m.index) + r + base.slice(m.index! + 1));
+  if (found.length > 1) readings.add(base.replace(INNER_CAPITAL, (c) => CAPITAL_READINGS[c]?.[0] ?? c));
+  const out: Option[] = [];
+  for (const r of [...readings].slice(0, MAX_CAPITAL_READINGS)) {
+    const w = normalizeWord(r);
+    if (res.lexicon.has(w)) out.push({ words: [w], cost });
+    for (const o of generateCandidates(res, w, mode)) out.push({ ...o, cost: o.cost + cost });
+  }
+  return out;
 }

@@ -89,8 +89,8 @@ export interface RankParams {
   headingWordsNotNames: boolean;
   /** Decide every suspect twice, the second time with the first pass's choices as right context. */
   secondPass: boolean;
-  /** Channel cost of reading a capital `U` or `H` inside a word as `ll` (`caUed`); null: not tried. */
-  llForCapitalCost: number | null;
+  /** Channel cost of reading a capital inside a word as the letters of old type it stands for (`caUed`); null: off. */
+  capitalReadingCost: number | null;
   /** Delete single quote marks glued to a lower-case word and paired with none (`'of the`): specks of the paper. */
   deleteStrayQuotes: boolean;
   /** Lower `In`, `Is` inside a sentence (`stood In with`): the OCR misread a dotted `i` as a capital. */
@@ -164,7 +164,7 @@ export const DEFAULT_PARAMS: RankParams = {
   reclaimIdentifiers: true,
   lowerMisreadCapitals: true,
   deleteStrayQuotes: true,
-  llForCapitalCost: 0.4,
+  capitalReadingCost: 0.4,
   secondPass: true,
   headingWordsNotNames: true,
   strayStopKeepBonus: 0,

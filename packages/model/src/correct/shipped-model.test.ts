@@ -46,8 +46,9 @@ describe('shipped model', () => {
     expect(await clean1('yesterdn afternoou It has not been')).toBe('yesterday afternoon It has not been');
   });
 
-  it("reads a capital U or H inside a word as old type's ll", async () => {
+  it('reads a capital inside a word as the letters of old type it stands for', async () => {
     expect(await clean1('He was caUed to the bar and it is weU known.')).toBe('He was called to the bar and it is well known.');
+    expect(await clean1('The hospitaJs of the city suSered much.')).toBe('The hospitals of the city suffered much.');
     expect(await clean1('They were not aHowed to enter.')).toBe('They were not allowed to enter.');
     // real capitals inside names and identifiers stay
     expect(await clean1('He met McHugh at the YouTube office.')).toBe('He met McHugh at the YouTube office.');
