@@ -45,6 +45,12 @@ describe('correction', () => {
     expect((await clean1("The committee 'met' in the room.")).text).toBe("The committee 'met' in the room.");
   });
 
+  it('writes a misread word with capitals inside it in capitals when it stands in a heading in capitals', async () => {
+    expect((await clean1('REPORT OF THE CoMMITTEb')).text).toBe('REPORT OF THE COMMITTEE');
+    expect((await clean1('The report of the comMitteb was read.')).text).toBe('The report of the committee was read.');
+    expect((await clean1('REPORT OF THE comMitteb')).text).toBe('REPORT OF THE COMMITTEE');
+  });
+
   it('reports edits with offsets into the input that rebuild the output', async () => {
     const input = 'The engineer statcd that the foundations were sound.';
     const r = await clean1(input);

@@ -7,7 +7,7 @@ import { generateCandidates, type Option } from './candidates.js';
 import { contextLogProb, type LmSide } from './language-model.js';
 import type { Resources, ScoreRequest } from './resources.js';
 import { findSuspects, type Suspect } from './suspects.js';
-import { isSpellingQuery, misreadIdentifier } from './token-context.js';
+import { capitalNeighbour, isSpellingQuery, misreadIdentifier } from './token-context.js';
 import { isSpellingVariant } from '../candidates/spelling-variants.js';
 import { nearestReading } from './nearest-reading.js';
 import { isLinePiece } from './line-piece.js';
@@ -160,7 +160,9 @@ function decideAll(
         const absorbs = next?.kind === 'space' && !next.text.includes('\n') && ((d.option.words.length === 0 && alone) || s.trailing);
         if (absorbs) end = next.end;
         const original = text.slice(start, end);
-        const replacement = renderOption(d.option, s.base, s.suffix, s.trailing, res);
+        // a misread word with capitals inside it (`doUrT`) in a heading in capitals is written in capitals
+        const heading = res.params.headingCase && /.\p{Lu}/u.test(s.base) && capitalNeighbour(tokens, s.from);
+        const replacement = renderOption(d.option, heading ? s.base.toUpperCase() : s.base, s.suffix, s.trailing, res);
         if (replacement !== original) edits.push({ start, end, original, replacement, confidence: d.confidence });
       }
       for (const w of chosen.words) [left2, left] = [left, w];

@@ -91,6 +91,8 @@ export interface RankParams {
   secondPass: boolean;
   /** Channel cost of reading a capital inside a word as the letters of old type it stands for (`caUed`); null: off. */
   capitalReadingCost: number | null;
+  /** A misread word with capitals inside it, in a heading in capitals, is written in capitals (`doUrT` → `COURT`). */
+  headingCase: boolean;
   /** Delete single quote marks glued to a lower-case word and paired with none (`'of the`): specks of the paper. */
   deleteStrayQuotes: boolean;
   /** Lower `In`, `Is` inside a sentence (`stood In with`): the OCR misread a dotted `i` as a capital. */
@@ -164,6 +166,7 @@ export const DEFAULT_PARAMS: RankParams = {
   reclaimIdentifiers: true,
   lowerMisreadCapitals: true,
   deleteStrayQuotes: true,
+  headingCase: true,
   capitalReadingCost: 0.4,
   secondPass: true,
   headingWordsNotNames: true,

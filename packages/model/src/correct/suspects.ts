@@ -4,7 +4,7 @@ import { BOUNDARY } from '../lexicon/bigrams.js';
 import { casePattern } from './case.js';
 import type { Option } from './candidates.js';
 import type { Resources } from './resources.js';
-import { glued, gluedStop, oneForI, sentenceInitial, strayLetter, strayStop } from './token-context.js';
+import { capitalNeighbour, glued, gluedStop, oneForI, sentenceInitial, strayLetter, strayStop } from './token-context.js';
 
 /** A stretch of tokens (one word, or a word hyphenated across a break) that may need correcting. */
 export interface Suspect {
@@ -310,15 +310,6 @@ function speckInWord(tokens: Token[], i: number, res: Resources): boolean {
   return dotted || res.lexicon.has(normalizeWord(tokens[i - 1].text + tokens[i + 1].text));
 }
 
-/** The nearest word before or after token `i` (on either side) is written in capitals of two letters or more. */
-function capitalNeighbour(tokens: Token[], i: number): boolean {
-  const upper = (t: Token | undefined) => t !== undefined && t.kind === 'word' && [...t.text].length >= 2 && t.text === t.text.toUpperCase() && t.text !== t.text.toLowerCase();
-  const near = (dir: 1 | -1) => {
-    for (let j = i + dir; j >= 0 && j < tokens.length; j += dir) if (tokens[j].kind === 'word') return tokens[j];
-    return undefined;
-  };
-  return upper(near(-1)) || upper(near(1));
-}
 
 /** At least three letters and more than half of them capitals. */
 function mostlyCapitals(w: string): boolean {

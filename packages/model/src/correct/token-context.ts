@@ -133,3 +133,13 @@ function stopInSentence(tokens: Token[], i: number, then: 'space' | 'word'): boo
     /^\p{Ll}/u.test(next.text)
   );
 }
+
+/** The nearest word before or after token `i` (on either side) is written in capitals of two letters or more. */
+export function capitalNeighbour(tokens: readonly Token[], i: number): boolean {
+  const upper = (t: Token | undefined) => t !== undefined && t.kind === 'word' && [...t.text].length >= 2 && t.text === t.text.toUpperCase() && t.text !== t.text.toLowerCase();
+  const near = (dir: 1 | -1) => {
+    for (let j = i + dir; j >= 0 && j < tokens.length; j += dir) if (tokens[j].kind === 'word') return tokens[j];
+    return undefined;
+  };
+  return upper(near(-1)) || upper(near(1));
+}
