@@ -12,6 +12,9 @@ describe('strayQuotes', () => {
     expect(stray("the witness 'was there")).toEqual([12]);
     expect(stray("the witness and' he said")).toEqual([15]);
     expect(stray("|'away from the house")).toEqual([1]);
+    expect(stray("He was !'a kind of man")).toEqual([8]);
+    // quoted words in a row are specks in prose, a notation only in a text with brackets
+    expect(stray("with him 'when I 'was 'in drink")).toEqual([9, 17, 22]);
   });
 
   it('leaves quotations, possessives, contractions and names alone', () => {
@@ -24,6 +27,8 @@ describe('strayQuotes', () => {
       'an admirer of Tam-o\'-Shanter',
       "the name 'Smith was written",
       "RuPaul's Drag Race",
+      "(mark-dict (mark-dict '-es))) 'false-root root t t) lex 'kindof 'fish t t)",
+      "\\[i'.fl',fr',tl'\\]",
     ]) {
       expect(stray(text), text).toEqual([]);
     }

@@ -4,8 +4,9 @@ const QUOTES = new Set(["'", '‘', '’']);
 
 /**
  * Indices of single quote marks that are specks of the paper rather than quotes: glued to a lower-case word on one
- * side (`'of the`, `and' he`) and to nothing solid on the other, and paired with no quote mark on the other side of some
- * words in the same text. The `'` after a plural's `s` (`the prisoners' case`) is a possessive and stays.
+ * side (`'of the`, `and' he`) and to nothing solid on the other, and paired with no quote mark on the other side of
+ * some words in the same text. The `'` after a plural's `s` (`the prisoners' case`) is a possessive and stays, and
+ * so do the quotes of a notation (`'kindof 'fish`, `'false-root`, `fl',fr'`).
  */
 export function strayQuotes(tokens: readonly Token[]): number[] {
   const opening: number[] = [];
@@ -20,12 +21,27 @@ export function strayQuotes(tokens: readonly Token[]): number[] {
     else if ((before?.kind === 'word' || endsClause(tokens, i - 1)) && !solid(after) && after?.text !== '-') closing.push(i);
   }
   const out: number[] = [];
+  const bracketed = tokens.filter((t) => t.text === '(').length >= 2;
   for (const i of opening) {
-    // not `'s`, `'re` of text tokenized with contractions apart (`it 's`), nor `'tis`
-    if (lowerWord(tokens[i + 1]) && !CONTRACTIONS.has(tokens[i + 1].text) && !closing.some((j) => j > i)) out.push(i);
+    // not `'s`, `'re` of text tokenized with contractions apart (`it 's`), nor `'tis`; nor a symbol of a notation
+    const w = tokens[i + 1];
+    if (wordLike(w) && !CONTRACTIONS.has(w.text) && !notation(tokens, i, bracketed) && !closing.some((j) => j > i)) out.push(i);
   }
-  for (const i of closing) if (lowerWord(tokens[i - 1]) && !/s$/iu.test(tokens[i - 1].text) && !opening.some((j) => j < i)) out.push(i);
+  for (const i of closing) if (wordLike(tokens[i - 1]) && !/s$/iu.test(tokens[i - 1].text) && !opening.some((j) => j < i)) out.push(i);
   return out.sort((a, b) => a - b);
+}
+
+/**
+ * The quote at `i` marks a symbol of a notation rather than a speck: `'false-root` (a quoted compound) and, in a
+ * text with brackets, Lisp's `'kindof 'fish` (quoted words in a row; in prose `'was 'in` are specks).
+ */
+function notation(tokens: readonly Token[], i: number, bracketed: boolean): boolean {
+  const after = tokens[i + 2];
+  if (after?.text === '-') return true;
+  if (!bracketed) return false;
+  const next = after?.kind === 'space' ? tokens[i + 3] : after;
+  const before = tokens[i - 1]?.kind === 'space' ? tokens[i - 2] : undefined;
+  return (next !== undefined && QUOTES.has(next.text)) || (before?.kind === 'word' && QUOTES.has(tokens[i - 3]?.text ?? ''));
 }
 
 /** What follows the apostrophe of a contraction (`it 's`, `'tis`). */
@@ -36,8 +52,9 @@ function solid(t: Token | undefined): boolean {
   return t !== undefined && t.kind !== 'space' && t.kind !== 'punct';
 }
 
-function lowerWord(t: Token): boolean {
-  return /^\p{Ll}+$/u.test(t.text);
+/** `a`, or a lower-case word of two letters or more with a vowel (not `i`, nor the `fl`, `fr` of a phonetic notation). */
+function wordLike(t: Token): boolean {
+  return t.text === 'a' || (/^\p{Ll}{2,}$/u.test(t.text) && /[aeiouy]/u.test(t.text));
 }
 
 /** Token `j` is a stop or comma right after a word. */
