@@ -42,5 +42,9 @@ describe('generateCandidates', () => {
     expect(readings('theboardmetintheoffice').map((o) => o.words.join(' '))).not.toContain('the board met in the of fice');
     const off = loadResources({ checkpointDir: dir, params: { runTogetherMinLength: null } }).resources;
     expect(generateCandidates(off, 'thecornmitteeoftheharbourboard').some((o) => o.runTogether)).toBe(false);
+    // a pattern is not words run together, and a very long token is not searched at all
+    expect(readings('thethethethethe')).toEqual([]);
+    expect(readings('theboard'.repeat(2)).length).toBeGreaterThan(0);
+    expect(readings('theboardmet'.repeat(10))).toEqual([]);
   });
 });

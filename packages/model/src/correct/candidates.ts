@@ -67,12 +67,14 @@ function searchCandidates(res: Resources, q: string, mode: CandidateMode): Optio
   // have a low unigram pre-score, so these readings are added after the cut
   // (not searched when one word explains the token cheaply: `remembranee`)
   const explained = out.some((o) => o.words.length === 1 && o.cost <= ONE_WORD_EXPLAINS);
-  if (params.runTogetherMinLength !== null && q.length >= params.runTogetherMinLength && !isWord(res, q) && !explained) {
+  const runTogether = params.runTogetherMinLength !== null && q.length >= params.runTogetherMinLength && q.length <= RUN_TOGETHER_MAX_LENGTH;
+  if (runTogether && !isWord(res, q) && !explained) {
     const seen = new Map(out.map((o, k) => [o.words.join(' '), k]));
     const reader = (piece: string) => cachedPiece(res, piece, mode);
     for (const o of readRunTogether(res, q, reader, { spaceCost: params.runTogetherSpaceCost, limit: RUN_TOGETHER_READINGS, minWords: 3 })) {
-      // a cut inside a word (`with drawn`, `after wards`) is a compound read wrongly, not a lost space
-      if (o.words.some((w, i) => i > 0 && isWord(res, o.words[i - 1] + w))) continue;
+      // a cut inside a word (`with drawn`, `after wards`) is a compound read wrongly, not a lost space; a word
+      // repeated (`xxxx xxxx`) is a pattern cut up, not prose
+      if (o.words.some((w, i) => i > 0 && (isWord(res, o.words[i - 1] + w) || w === o.words[i - 1]))) continue;
       // one unknown word that long is improbable, many known words that lost their spaces are not: such readings
       // are credited for each letter of their exactly read pieces beyond a few (two-word readings
       // compete as plain splits do; corrected pieces are no evidence of lost spaces)
@@ -91,6 +93,8 @@ function searchCandidates(res: Resources, q: string, mode: CandidateMode): Optio
 
 /** Channel cost below which a one-word reading of a long token makes its run-together search pointless. */
 const ONE_WORD_EXPLAINS = 1;
+/** Longest token searched for lost spaces (a line of prose run together; longer ones are not prose). */
+const RUN_TOGETHER_MAX_LENGTH = 60;
 /** Readings of a long run-together token added to its candidates. */
 const RUN_TOGETHER_READINGS = 3;
 /** Corrected readings of one piece of a run-together token. */
