@@ -11,8 +11,8 @@ import { capitalNeighbour, isSpellingQuery, misreadIdentifier } from './token-co
 import { isSpellingVariant } from '../candidates/spelling-variants.js';
 import { nearestReading } from './nearest-reading.js';
 import { isLinePiece } from './line-piece.js';
-import { misreadCapitals } from './misread-capital.js';
-import { strayQuotes } from './stray-quote.js';
+import { withTokenRules } from './token-rules.js';
+import { innerCapitalReadings } from './inner-capitals.js';
 
 export interface CorrectTextOptions {
   threshold: number;
@@ -97,31 +97,8 @@ export async function correctText(text: string, res: Resources, opts: CorrectTex
     }
   }
   // rules for single tokens: `In`, `Is` misread with a capital inside a sentence; quote marks that are specks
-  if (res.params.lowerMisreadCapitals && !query) {
-    const capitals = misreadCapitals(tokens).map((i) => tokens[i]);
-    edits = withRuleEdits(edits, capitals, (w) => w.toLowerCase(), LOWERED_CAPITAL_CONFIDENCE, opts.threshold);
-  }
-  if (res.params.deleteStrayQuotes && !query) edits = withRuleEdits(edits, strayQuotes(tokens).map((i) => tokens[i]), () => '', STRAY_QUOTE_CONFIDENCE, opts.threshold);
+  if (!query) edits = withTokenRules(tokens, edits, res, opts.threshold);
   return { text: applyEdits(text, edits), edits };
-}
-
-/** Confidence of lowering a misread capital (`stood In with`); a threshold above it turns the rule off. */
-const LOWERED_CAPITAL_CONFIDENCE = 0.9;
-/** Confidence of deleting an unpaired quote mark glued to a word (`'of the`). */
-const STRAY_QUOTE_CONFIDENCE = 0.85;
-
-/**
- * Adds the edits of a rule that rewrites single tokens (where no other edit touches them), in text order; none when
- * the threshold is above the rule's confidence.
- */
-function withRuleEdits(edits: Edit[], targets: readonly Token[], rewrite: (text: string) => string, confidence: number, threshold: number): Edit[] {
-  if (confidence < threshold) return edits;
-  const added: Edit[] = [];
-  for (const { start, end, text } of targets) {
-    if (edits.some((e) => e.start < end && start < e.end)) continue;
-    added.push({ start, end, original: text, replacement: rewrite(text), confidence });
-  }
-  return added.length === 0 ? edits : [...edits, ...added].sort((a, b) => a.start - b.start);
 }
 
 /** One left-to-right pass: decides every suspect with the corrected left context. */
@@ -342,45 +319,4 @@ function isOldSpelling(q: string, options: readonly Option[], res: Resources): b
   let top = 0;
   for (const o of options) if (o.words.length === 1) top = Math.max(top, res.lexicon.prob(o.words[0]));
   return options.some((o) => o.words.length === 1 && res.lexicon.prob(o.words[0]) >= top / 10 && isSpellingVariant(q, o.words[0]));
-}
-
-/** Letters of old type that the OCR reads as a capital inside a word (`caUed`, `moBs`, `hospitaJs`, `suSered`). */
-const CAPITAL_READINGS: Record<string, readonly string[]> = {
-  U: ['ll', 'li'],
-  H: ['ll', 'li'],
-  B: ['s'],
-  J: ['l'],
-  S: ['ff', 'fi'],
-  L: ['h'],
-  M: ['bl'],
-  N: ['bl'],
-  Y: ['v'],
-  Q: ['o'],
-  D: ['n'],
-};
-/** A capital between small letters, or at the end after one. */
-const INNER_CAPITAL = /(?<=\p{Ll})\p{Lu}(?=\p{Ll}|$)/gu;
-/** Readings of inner capitals tried per word. */
-const MAX_CAPITAL_READINGS = 8;
-
-/**
- * Readings of a word whose letters the OCR took for capitals inside it (`caUed` → `called`, `moBsgrown`,
- * `hospitaJs`, `aSect` → `affect`): each inner capital read as the letters of old type it stands for, one at a
- * time and all at once, each reading and its own corrections dearer by `capitalReadingCost`.
- */
-function innerCapitalReadings(base: string, res: Resources, mode: 'text' | 'query'): Option[] {
-  const cost = res.params.capitalReadingCost;
-  if (cost === null) return [];
-  const found = [...base.matchAll(INNER_CAPITAL)].filter((m) => CAPITAL_READINGS[m[0]]);
-  if (found.length === 0) return [];
-  const readings = new Set<string>();
-  for (const m of found) for (const r of CAPITAL_READINGS[m[0]]) readings.add(base.slice(0, m.index) + r + base.slice(m.index! + 1));
-  if (found.length > 1) readings.add(base.replace(INNER_CAPITAL, (c) => CAPITAL_READINGS[c]?.[0] ?? c));
-  const out: Option[] = [];
-  for (const r of [...readings].slice(0, MAX_CAPITAL_READINGS)) {
-    const w = normalizeWord(r);
-    if (res.lexicon.has(w)) out.push({ words: [w], cost });
-    for (const o of generateCandidates(res, w, mode)) out.push({ ...o, cost: o.cost + cost });
-  }
-  return out;
 }

@@ -1,0 +1,39 @@
+import type { Edit } from '../types.js';
+import type { Token } from '../text/tokenize.js';
+import type { Resources } from './resources.js';
+import { misreadCapitals } from './misread-capital.js';
+import { strayQuotes } from './stray-quote.js';
+
+/**
+ * Adds the edits of the rules that rewrite single tokens, where no other edit touches them, in text order: `In`, `Is`
+ * misread with a capital inside a sentence are lowered; quote marks that are specks are deleted.
+ */
+export function withTokenRules(tokens: Token[], edits: Edit[], res: Resources, threshold: number): Edit[] {
+  if (res.params.lowerMisreadCapitals) {
+    const capitals = misreadCapitals(tokens).map((i) => tokens[i]);
+    edits = withRuleEdits(edits, capitals, (w) => w.toLowerCase(), LOWERED_CAPITAL_CONFIDENCE, threshold);
+  }
+  if (res.params.deleteStrayQuotes) {
+    edits = withRuleEdits(edits, strayQuotes(tokens).map((i) => tokens[i]), () => '', STRAY_QUOTE_CONFIDENCE, threshold);
+  }
+  return edits;
+}
+
+/** Confidence of lowering a misread capital (`stood In with`); a threshold above it turns the rule off. */
+const LOWERED_CAPITAL_CONFIDENCE = 0.9;
+/** Confidence of deleting an unpaired quote mark glued to a word (`'of the`). */
+const STRAY_QUOTE_CONFIDENCE = 0.85;
+
+/**
+ * Adds the edits of a rule that rewrites single tokens (where no other edit touches them), in text order; none when
+ * the threshold is above the rule's confidence.
+ */
+function withRuleEdits(edits: Edit[], targets: readonly Token[], rewrite: (text: string) => string, confidence: number, threshold: number): Edit[] {
+  if (confidence < threshold) return edits;
+  const added: Edit[] = [];
+  for (const { start, end, text } of targets) {
+    if (edits.some((e) => e.start < end && start < e.end)) continue;
+    added.push({ start, end, original: text, replacement: rewrite(text), confidence });
+  }
+  return added.length === 0 ? edits : [...edits, ...added].sort((a, b) => a.start - b.start);
+}
