@@ -35,6 +35,12 @@ describe('Channel', () => {
     expect(ch.cost('c4t', 'cat')).toBeLessThan(1);
     expect(ch.cost('the', 'the')).toBe(0);
   });
+
+  it('undoes one cheap misread letter of a word', () => {
+    expect(ch.letterVariants('tbo', 0.45)).toContain('tho');
+    expect(ch.letterVariants('tbo', 0.45)).not.toContain('tqo');
+    expect(ch.letterVariants('tbo', 0.1)).toEqual([]);
+  });
 });
 
 describe('typing channel', () => {

@@ -140,6 +140,22 @@ export class Channel {
     return [...out];
   }
 
+  /**
+   * Readings of a noisy word with one cheap single-letter misreading undone (`tbo` → `tho`), for words short enough
+   * that they are searched at one plain edit only (so `tbo` still reaches `the`).
+   */
+  letterVariants(noisy: string, maxCost: number): string[] {
+    const out = new Set<string>();
+    for (let i = 0; i < noisy.length; i++) {
+      for (const [key, cost] of this.sub) {
+        if (cost > maxCost || key[0] !== noisy[i] || key.length !== 2) continue;
+        out.add(noisy.slice(0, i) + key[1] + noisy.slice(i + 1));
+      }
+    }
+    out.delete(noisy);
+    return [...out];
+  }
+
   /** Weighted edit cost of turning `clean` into `noisy` (both already case-folded as wanted). */
   cost(noisy: string, clean: string): number {
     const n = noisy.length;

@@ -172,6 +172,12 @@ function singleWords(res: Resources, q: string, mode: CandidateMode, maxD = q.le
   for (const v of res.channel.variants(q)) {
     for (const r of res.index.lookup(v, 1)) hits.set(r.id, Math.min(hits.get(r.id) ?? Infinity, r.distance + 1));
   }
+  // a short word searched at one edit: one cheap misread letter undone first (`tbo` → `tho` → `the`)
+  if (maxD === 1 && mode === 'text' && q.length >= 3 && res.params.shortWordLetterCost !== null) {
+    for (const v of res.channel.letterVariants(q, res.params.shortWordLetterCost)) {
+      for (const r of res.index.lookup(v, 1)) hits.set(r.id, Math.min(hits.get(r.id) ?? Infinity, r.distance + 1));
+    }
+  }
   // the weighted channel is dear: compute it for the likeliest hits only (by plain distance, then frequency)
   const prelim = [...hits].map(([id, distance]) => ({ w: res.indexWords[id], distance }));
   if (prelim.length > PRELIMINARY) {

@@ -93,6 +93,8 @@ export interface RankParams {
   capitalReadingCost: number | null;
   /** A misread word with capitals inside it, in a heading in capitals, is written in capitals (`doUrT` → `COURT`). */
   headingCase: boolean;
+  /** Short words (searched at one edit) also get one misread letter of at most this cost undone first; null: off. */
+  shortWordLetterCost: number | null;
   /** Delete single quote marks glued to a lower-case word and paired with none (`'of the`): specks of the paper. */
   deleteStrayQuotes: boolean;
   /** Lower `In`, `Is` inside a sentence (`stood In with`): the OCR misread a dotted `i` as a capital. */
@@ -166,6 +168,7 @@ export const DEFAULT_PARAMS: RankParams = {
   reclaimIdentifiers: true,
   lowerMisreadCapitals: true,
   deleteStrayQuotes: true,
+  shortWordLetterCost: 0.45,
   headingCase: true,
   capitalReadingCost: 0.4,
   secondPass: true,

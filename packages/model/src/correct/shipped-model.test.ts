@@ -53,4 +53,8 @@ describe('shipped model', () => {
     // real capitals inside names and identifiers stay
     expect(await clean1('He met McHugh at the YouTube office.')).toBe('He met McHugh at the YouTube office.');
   });
+
+  it('reaches a short word two misread letters away (tbo for the)', async () => {
+    expect(await clean1('Mr. Smith appeared for tbo defendant.')).toBe('Mr. Smith appeared for the defendant.');
+  });
 });
