@@ -21,3 +21,10 @@ export function applyCase(word: string, pattern: CasePattern): string {
       return word;
   }
 }
+
+/** At least three letters and more than half of them capitals (`EEuNING`, `AccrDENT`). */
+export function mostlyCapitals(w: string): boolean {
+  const letters = [...w].filter((c) => c.toLowerCase() !== c.toUpperCase());
+  const upper = letters.filter((c) => c !== c.toLowerCase()).length;
+  return upper >= 3 && upper * 2 > letters.length;
+}

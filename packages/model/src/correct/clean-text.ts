@@ -2,7 +2,7 @@ import type { CleanResult, Edit } from '../types.js';
 import { tokenize, type Token } from '../text/tokenize.js';
 import { BOUNDARY } from '../lexicon/bigrams.js';
 import { BREAKS, NUM, normalizeWord } from '../lexicon/lm-words.js';
-import { applyCase, casePattern } from './case.js';
+import { applyCase, casePattern, mostlyCapitals } from './case.js';
 import { generateCandidates, type Option } from './candidates.js';
 import { contextLogProb, type LmSide } from './language-model.js';
 import type { Resources, ScoreRequest } from './resources.js';
@@ -244,9 +244,7 @@ function decide(s: Suspect, left: LmSide, right: LmSide, res: Resources, thresho
 function writtenCase(original: string): ReturnType<typeof casePattern> {
   const pattern = casePattern(original);
   if (pattern === 'lower' || pattern === 'upper') return pattern;
-  const letters = [...original].filter((c) => c.toLowerCase() !== c.toUpperCase());
-  const upper = letters.filter((c) => c !== c.toLowerCase()).length;
-  return upper * 2 > letters.length && upper >= 3 ? 'upper' : pattern;
+  return mostlyCapitals(original) ? 'upper' : pattern;
 }
 
 /** Writes an option in the casing of the text it replaces; `trailing` is kept after it (e.g. a line break). */

@@ -1,4 +1,7 @@
 import type { Token } from '../text/tokenize.js';
+import { nearestToken } from './token-context.js';
+
+const notSpace = (t: Token) => t.kind !== 'space';
 
 /**
  * Short words whose capital mid-sentence is an OCR misreading of the dotted `i` (`stood In with`, `the State Is`).
@@ -15,17 +18,11 @@ export function misreadCapitals(tokens: readonly Token[]): number[] {
   const out: number[] = [];
   for (let i = 0; i < tokens.length; i++) {
     if (tokens[i].kind !== 'word' || !MISREAD.has(tokens[i].text)) continue;
-    const prev = neighbour(tokens, i, -1);
-    const next = neighbour(tokens, i, 1);
+    const prev = nearestToken(tokens, i - 1, -1, notSpace);
+    const next = nearestToken(tokens, i + 1, 1, notSpace);
     const afterWord = prev !== undefined && ((prev.kind === 'word' && /\p{Ll}$/u.test(prev.text)) || (prev.kind === 'punct' && prev.text === ','));
     const beforeLower = next !== undefined && next.kind === 'word' && /^\p{Ll}/u.test(next.text);
     if (afterWord && beforeLower) out.push(i);
   }
   return out;
-}
-
-/** The nearest token before (dir −1) or after (dir 1) token `i` that is not a space. */
-function neighbour(tokens: readonly Token[], i: number, dir: 1 | -1): Token | undefined {
-  for (let j = i + dir; j >= 0 && j < tokens.length; j += dir) if (tokens[j].kind !== 'space') return tokens[j];
-  return undefined;
 }

@@ -7,7 +7,7 @@ export interface PieceReading {
   cost: number;
 }
 
-/** Readings of a piece (exact or corrected); pieces that cannot be read as a word give none. */
+/** Readings of a piece (exact or corrected); pieces that cannot be read as a word give none. Called once per cut: cache in it. */
 export type PieceReader = (piece: string) => readonly PieceReading[];
 
 export interface RunTogetherOptions {
@@ -52,7 +52,6 @@ export function readRunTogether(res: Resources, q: string, readPiece: PieceReade
   const scale = res.params.channelScale;
   const at: Partial[][] = Array.from({ length: n + 1 }, () => []);
   at[0].push({ score: 0, cost: 0, words: [], exact: 0 });
-  const readings = new Map<string, readonly PieceReading[]>();
   for (let i = 0; i < n; i++) {
     const here = prune(at[i]);
     if (here.length === 0) continue;
@@ -62,9 +61,7 @@ export function readRunTogether(res: Resources, q: string, readPiece: PieceReade
     }
     for (let j = i + 1; j <= Math.min(n, i + MAX_PIECE); j++) {
       const piece = q.slice(i, j);
-      let rs = readings.get(piece);
-      if (!rs) readings.set(piece, (rs = readPiece(piece)));
-      for (const r of rs) {
+      for (const r of readPiece(piece)) {
         for (const h of here) {
           const prev = h.words[h.words.length - 1];
           const cost = r.cost + (h.words.length > 0 ? opts.spaceCost : 0);

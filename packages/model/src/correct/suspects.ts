@@ -1,7 +1,7 @@
 import type { Token } from '../text/tokenize.js';
 import { NUM, normalizeWord } from '../lexicon/lm-words.js';
 import { BOUNDARY } from '../lexicon/bigrams.js';
-import { casePattern } from './case.js';
+import { casePattern, mostlyCapitals } from './case.js';
 import type { Option } from './candidates.js';
 import type { Resources } from './resources.js';
 import { capitalNeighbour, glued, gluedStop, oneForI, sentenceInitial, strayLetter, strayStop } from './token-context.js';
@@ -308,12 +308,4 @@ const PSEUDO_WORDS = 10;
 function speckInWord(tokens: Token[], i: number, res: Resources): boolean {
   const dotted = tokens[i - 2]?.text === '.' || tokens[i + 2]?.text === '.';
   return dotted || res.lexicon.has(normalizeWord(tokens[i - 1].text + tokens[i + 1].text));
-}
-
-
-/** At least three letters and more than half of them capitals. */
-function mostlyCapitals(w: string): boolean {
-  const letters = [...w].filter((c) => c.toLowerCase() !== c.toUpperCase());
-  const upper = letters.filter((c) => c !== c.toLowerCase()).length;
-  return upper >= 3 && upper * 2 > letters.length;
 }

@@ -51,12 +51,9 @@ export function oneForI(tokens: Token[], i: number): boolean {
   if (next?.kind !== 'space' || after?.kind !== 'word' || !/^\p{Ll}/u.test(after.text)) return false;
   // a list or range of numbers (`12, 1 and 3`, `1 or 2`): the nearest number-or-word on either side is a number
   // (other than another lone 1, which is as likely an I: `and 1 now record that 1 saw`)
-  const nearest = (from: number, step: number): Token | undefined => {
-    for (let j = from; j >= 0 && j < tokens.length; j += step) if (tokens[j].kind === 'word' || tokens[j].kind === 'number') return tokens[j];
-    return undefined;
-  };
+  const solid = (t: Token) => t.kind === 'word' || t.kind === 'number';
   const listed = (t: Token | undefined) => t?.kind === 'number' && t.text !== '1';
-  return !listed(nearest(i - 1, -1)) && !listed(nearest(i + 3, 1));
+  return !listed(nearestToken(tokens, i - 1, -1, solid)) && !listed(nearestToken(tokens, i + 3, 1, solid));
 }
 
 /** Marks that legitimately join two words without a space. */
@@ -136,10 +133,13 @@ function stopInSentence(tokens: Token[], i: number, then: 'space' | 'word'): boo
 
 /** The nearest word before or after token `i` (on either side) is written in capitals of two letters or more. */
 export function capitalNeighbour(tokens: readonly Token[], i: number): boolean {
-  const upper = (t: Token | undefined) => t !== undefined && t.kind === 'word' && [...t.text].length >= 2 && t.text === t.text.toUpperCase() && t.text !== t.text.toLowerCase();
-  const near = (dir: 1 | -1) => {
-    for (let j = i + dir; j >= 0 && j < tokens.length; j += dir) if (tokens[j].kind === 'word') return tokens[j];
-    return undefined;
-  };
-  return upper(near(-1)) || upper(near(1));
+  const upper = (t: Token | undefined) => t !== undefined && [...t.text].length >= 2 && t.text === t.text.toUpperCase() && t.text !== t.text.toLowerCase();
+  const word = (t: Token) => t.kind === 'word';
+  return upper(nearestToken(tokens, i - 1, -1, word)) || upper(nearestToken(tokens, i + 1, 1, word));
+}
+
+/** The first token from index `from` on, stepping by `step`, that `accept` takes; undefined past the text's edge. */
+export function nearestToken(tokens: readonly Token[], from: number, step: 1 | -1, accept: (t: Token) => boolean): Token | undefined {
+  for (let j = from; j >= 0 && j < tokens.length; j += step) if (accept(tokens[j])) return tokens[j];
+  return undefined;
 }
