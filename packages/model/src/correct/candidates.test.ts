@@ -47,4 +47,16 @@ describe('generateCandidates', () => {
     expect(readings('theboard'.repeat(2)).length).toBeGreaterThan(0);
     expect(readings('theboardmet'.repeat(10))).toEqual([]);
   });
+
+  it('finds a long word three edits away through one cheap misreading undone', async () => {
+    const dir = await makeTinyCheckpoint();
+    const { resources } = loadResources({ checkpointDir: dir });
+    const readings = (res: typeof resources, w: string) => generateCandidates(res, w).map((o) => o.words.join(' '));
+    // n read as u twice and i as l: three plain edits from `foundations`, but cheap ones
+    expect(readings(resources, 'fouudatlous')).toContain('foundations');
+    const off = loadResources({ checkpointDir: dir, params: { farMinLength: null } }).resources;
+    expect(readings(off, 'fouudatlous')).not.toContain('foundations');
+    // three arbitrary edits are not searched
+    expect(readings(resources, 'fxyzdations')).not.toContain('foundations');
+  });
 });

@@ -178,6 +178,16 @@ function singleWords(res: Resources, q: string, mode: CandidateMode, maxD = q.le
       for (const r of res.index.lookup(v, 1)) hits.set(r.id, Math.min(hits.get(r.id) ?? Infinity, r.distance + 1));
     }
   }
+  // a long word far from every known one (`conneotioim`, `Rleverrue`): a third edit away, through one cheap misreading
+  // undone (a letter or a letter group)
+  const far = maxD === 2 && mode === 'text' && params.farMinLength !== null && q.length >= params.farMinLength && ![...hits.values()].some((d) => d <= 1);
+  if (far) {
+    const variants = new Set([...res.channel.letterVariants(q, params.farLetterCost), ...res.channel.variants(q)]);
+    for (const v of variants) {
+      for (const r of res.index.lookup(v, 2)) if (!hits.has(r.id)) hits.set(r.id, r.distance + 1);
+    }
+  }
+  const costCap = far ? params.farMaxCost : params.maxCost;
   // the weighted channel is dear: compute it for the likeliest hits only (by plain distance, then frequency)
   const prelim = [...hits].map(([id, distance]) => ({ w: res.indexWords[id], distance }));
   if (prelim.length > PRELIMINARY) {
@@ -189,7 +199,7 @@ function singleWords(res: Resources, q: string, mode: CandidateMode, maxD = q.le
     if (w === q) continue;
     if (w.length === 1 && !SINGLE_LETTER_WORDS.has(w)) continue;
     const cost = channel.cost(q, w);
-    if (cost > params.maxCost) continue;
+    if (cost > costCap) continue;
     scored.push(scoredOption(res, [w], cost));
   }
   return scored;

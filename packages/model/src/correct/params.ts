@@ -20,6 +20,15 @@ export interface RankParams {
   maxCandidates: number;
   /** Largest channel cost considered. */
   maxCost: number;
+  /**
+   * Far-off words: an unknown word of at least this many letters with no reading within one plain edit is also
+   * searched a third edit away, through one cheap misreading undone (null: off); such readings may cost up to
+   * `farMaxCost`.
+   */
+  farMinLength: number | null;
+  farMaxCost: number;
+  /** Cheapest misread letter or letter group undone to reach a far-off word. */
+  farLetterCost: number;
   /** Weight of the neural scorer's log-probability (0: the scorer is not loaded). */
   neuralWeight: number;
   /** 'rerank': the scorer only picks among corrections of words the ranker changes; 'all': it votes on every suspect. */
@@ -142,6 +151,9 @@ export const DEFAULT_PARAMS: RankParams = {
   rareWordCount: 300,
   maxCandidates: 24,
   maxCost: 2,
+  farMinLength: 5,
+  farMaxCost: 2.5,
+  farLetterCost: 0.5,
   neuralWeight: 0,
   neuralMode: 'rerank',
   strayMaxCount: 200,
