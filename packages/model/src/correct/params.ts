@@ -67,6 +67,13 @@ export interface RankParams {
   strayLetterKeepBonus: number;
   /** How much more the text's noise level weighs for lone letters than for words (math variables in clean text stay). */
   strayLetterNoiseWeight: number;
+  /**
+   * Log malus per letter beyond `unknownLengthFrom` for keeping an unknown word whose letter-trigram shape is at most
+   * `unknownLengthShape` (a long string that does not read like a word is unlikely to be one).
+   */
+  unknownLengthCost: number;
+  unknownLengthFrom: number;
+  unknownLengthShape: number;
   /** Channel cost of reading a lone `m` as `in` (`died m the hospital`). */
   loneMCost: number;
   /** Channel cost of splitting a word in two (`thecat` → `the cat`). */
@@ -173,6 +180,9 @@ export const DEFAULT_PARAMS: RankParams = {
   oldSpellingKeepBonus: 3,
   strayLetterKeepBonus: -16,
   strayLetterNoiseWeight: 3,
+  unknownLengthCost: 0.6,
+  unknownLengthFrom: 4,
+  unknownLengthShape: -2.45,
   loneMCost: 1,
   splitCost: 0.6,
   multiSplitMinLength: 7,

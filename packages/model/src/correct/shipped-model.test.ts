@@ -57,4 +57,19 @@ describe('shipped model', () => {
   it('reaches a short word two misread letters away (tbo for the)', async () => {
     expect(await clean1('Mr. Smith appeared for tbo defendant.')).toBe('Mr. Smith appeared for the defendant.');
   });
+
+  it('keeps a long unknown word that does not read like a word less readily the longer it is', async () => {
+    expect(await clean1('The prisoner said that he was honeurabhe and would recover.')).toBe('The prisoner said that he was honourable and would recover.');
+    const flat = await loadCorrector({ params: { unknownLengthCost: 0 } });
+    expect((await flat.clean(['The prisoner said that he was honeurabhe and would recover.']))[0].text).toBe(
+      'The prisoner said that he was honeurabhe and would recover.',
+    );
+    // terms and names that read like words are not touched
+    expect(await clean1('The grammar uses coreference and postmodification rules.')).toBe('The grammar uses coreference and postmodification rules.');
+    expect(await clean1('Gainsborough and Illingworth met Yarowsky and Appelt.')).toBe('Gainsborough and Illingworth met Yarowsky and Appelt.');
+  });
+
+  it('reaches a long word three misread letters away', async () => {
+    expect(await clean1('The mldnlcht train was late.')).toBe('The midnight train was late.');
+  });
 });

@@ -143,12 +143,24 @@ export function findSuspects(tokens: Token[], res: Resources, query: boolean): S
       (repeats > 0 ? p.repeatKeepBonus : 0) +
       (known ? Math.max(0, noiseBonus) : noiseBonus) +
       // an unknown word that reads like a word (rheme, synset) is likelier a term than a misreading (cohlmn)
-      (known || hasDigit || p.shapeWeight === 0 ? 0 : p.shapeWeight * (res.shape.score(q) - p.shapeRef));
+      (known || hasDigit || p.shapeWeight === 0 ? 0 : p.shapeWeight * (res.shape.score(q) - p.shapeRef)) -
+      (known || hasDigit ? 0 : lengthMalus(q, res));
     const fragment = i === firstWord ? 'start' : i === lastWord && !/[.!?,;:]\s*$/.test(tail) ? 'end' : undefined;
     const extraOptions = stray ? [{ words: [], cost: p.strayDeleteCost }] : [];
     out.push(oneWord(i, t, base, q, { keepBonus, extraOptions, fragment, known, ...(isGlued ? { runTogetherOnly: true as const } : {}) }));
   }
   return out;
+}
+
+/**
+ * An unknown word that does not read like a word (letter-trigram shape at most `unknownLengthShape`) is the less
+ * likely to be a word of its own the longer it is (`unaninmous`, `Contaiuing`): a log malus per letter beyond
+ * `unknownLengthFrom`. Words that read like words (terms, names: `coreference`, `Yarowsky`) get none.
+ */
+function lengthMalus(q: string, res: Resources): number {
+  const p = res.params;
+  if (p.unknownLengthCost === 0 || q.length <= p.unknownLengthFrom || res.shape.score(q) > p.unknownLengthShape) return 0;
+  return p.unknownLengthCost * (q.length - p.unknownLengthFrom);
 }
 
 /** A suspect covering the single word token `i` (its possessive suffix kept apart). */
