@@ -1,5 +1,6 @@
 import type { CleanResult, Edit } from '../types.js';
 import { tokenize, type Token } from '../text/tokenize.js';
+import { absorbJunkGlyphs } from '../text/junk-glyphs.js';
 import { BOUNDARY } from '../lexicon/bigrams.js';
 import { BREAKS, NUM, normalizeWord } from '../lexicon/lm-words.js';
 import { applyCase, casePattern, mostlyCapitals } from './case.js';
@@ -32,7 +33,7 @@ const SCORER_CONTEXT = 32;
 
 /** Corrects one text: returns the cleaned text and the edits applied, with offsets into `text`. */
 export async function correctText(text: string, res: Resources, opts: CorrectTextOptions): Promise<CleanResult> {
-  const tokens = tokenize(text, opts.protectedTerms);
+  const tokens = res.params.junkGlyphs ? absorbJunkGlyphs(tokenize(text, opts.protectedTerms)) : tokenize(text, opts.protectedTerms);
   if (res.params.reclaimIdentifiers) {
     const isWord = (w: string) => res.lexicon.corpusCount(w) >= 5;
     for (const t of tokens) if (misreadIdentifier(t, isWord)) t.kind = 'word';

@@ -74,6 +74,8 @@ export interface RankParams {
   unknownLengthCost: number;
   unknownLengthFrom: number;
   unknownLengthShape: number;
+  /** Guillemets glued to a word outside quotations (`sid«`, `»hip`) are read as part of a misread word. */
+  junkGlyphs: boolean;
   /** Channel cost of reading a lone `m` as `in` (`died m the hospital`). */
   loneMCost: number;
   /** Channel cost of splitting a word in two (`thecat` → `the cat`). */
@@ -183,6 +185,7 @@ export const DEFAULT_PARAMS: RankParams = {
   unknownLengthCost: 0.6,
   unknownLengthFrom: 4,
   unknownLengthShape: -2.45,
+  junkGlyphs: true,
   loneMCost: 1,
   splitCost: 0.6,
   multiSplitMinLength: 7,
