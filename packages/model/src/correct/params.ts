@@ -74,7 +74,7 @@ export interface RankParams {
   unknownLengthCost: number;
   unknownLengthFrom: number;
   unknownLengthShape: number;
-  /** Guillemets glued to a word outside quotations (`sid«`, `»hip`) are read as part of a misread word. */
+  /** Guillemets glued to a word outside quotations (`sid«`, `»hip`) and tildes glued to one (`st~ated`) are read as part of a misread word. */
   junkGlyphs: boolean;
   /** Channel cost of reading a lone `m` as `in` (`died m the hospital`). */
   loneMCost: number;

@@ -73,10 +73,12 @@ describe('shipped model', () => {
     expect(await clean1('The mldnlcht train was late.')).toBe('The midnight train was late.');
   });
 
-  it('reads a guillemet glued to a word as a misread letter, not inside quotations', async () => {
+  it('reads a guillemet or a tilde glued to a word as a misread letter, not inside quotations', async () => {
     expect(await clean1('The »hip was lying at the wharf.')).toBe('The ship was lying at the wharf.');
     expect(await clean1('He stood at the sid« of the road.')).toBe('He stood at the side of the road.');
     expect(await clean1('The film «Trzy kolory» was shown.')).toBe('The film «Trzy kolory» was shown.');
     expect(await clean1('She sang »Volkovi« and won.')).toBe('She sang »Volkovi« and won.');
+    // tildes likewise (the BLN600 scans)
+    expect(await clean1('The prisoner st~ated that he came on Wedn~esday.')).toBe('The prisoner stated that he came on Wednesday.');
   });
 });

@@ -22,4 +22,10 @@ describe('absorbJunkGlyphs', () => {
     expect(words('«The Forge»\nthe sid« of it')).toEqual(['The', 'Forge', 'the', 'sid«', 'of', 'it']);
     expect(words('«The\nForge» of it')).toEqual(['«The', 'Forge»', 'of', 'it']);
   });
+
+  it('takes a tilde glued to a word into it, joining the pieces it cuts', () => {
+    expect(words('he st~ated it to M~rs. Hale')).toEqual(['he', 'st~ated', 'it', 'to', 'M~rs', 'Hale']);
+    expect(words('the da~ after')).toEqual(['the', 'da~', 'after']);
+    expect(words('about ~ 5 km')).toEqual(['about', 'km']);
+  });
 });

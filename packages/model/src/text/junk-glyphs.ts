@@ -1,25 +1,33 @@
 import type { Token } from './tokenize.js';
 
 /**
- * Guillemets glued to a word in English print are glyphs the OCR made of a letter or a speck (`sid«` side,
- * `»hip` ship, `River»` Rivers: the Trove newspaper scans are full of them). Such a mark is taken into the word, so that
- * the corrector reads `sid«` as one misread word. Guillemets that quote stay marks: a mark that opens a word
- * (`«The`, `»Wort`) and the other mark closing a later word on the same line (`Forge»`, `Wort«`) are a pair.
+ * Marks glued to a word that in English print are glyphs the OCR made of a letter or a speck: guillemets (`sid«`
+ * side, `»hip` ship, `River»` Rivers: the Trove newspaper scans are full of them) and tildes (`st~ated`, `w~s`,
+ * `H~e`: the BLN600 scans). Such a mark is taken into the word, so that the corrector reads `sid«` as one misread
+ * word. Guillemets that quote stay marks: a mark that opens a word (`«The`, `»Wort`) and the other mark closing a
+ * later word on the same line (`Forge»`, `Wort«`) are a pair.
  */
 const GUILLEMETS = new Set(['«', '»']);
+const GLYPHS = new Set([...GUILLEMETS, '~']);
 
 export function absorbJunkGlyphs(tokens: Token[]): Token[] {
-  if (!tokens.some((t) => t.kind === 'punct' && GUILLEMETS.has(t.text))) return tokens;
+  if (!tokens.some((t) => t.kind === 'punct' && GLYPHS.has(t.text))) return tokens;
   const quotes = quotationMarks(tokens);
   const out: Token[] = [];
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
     const prev = out[out.length - 1];
     const next = tokens[i + 1];
-    if (t.kind === 'punct' && GUILLEMETS.has(t.text) && !quotes.has(i)) {
-      // glued to the end of the word before it, or to the start of the word after it
+    if (t.kind === 'punct' && GLYPHS.has(t.text) && !quotes.has(i)) {
+      // glued to the end of the word before it (and to the word after it: `st~ated`), or to the start of the word after it
       if (prev?.kind === 'word' && prev.end === t.start) {
-        out[out.length - 1] = { ...prev, text: prev.text + t.text, end: t.end };
+        const joined = { ...prev, text: prev.text + t.text, end: t.end };
+        if (t.text === '~' && next?.kind === 'word' && next.start === t.end) {
+          joined.text += next.text;
+          joined.end = next.end;
+          i++;
+        }
+        out[out.length - 1] = joined;
         continue;
       }
       if (next?.kind === 'word' && next.start === t.end) {
