@@ -27,5 +27,6 @@ describe('absorbJunkGlyphs', () => {
     expect(words('he st~ated it to M~rs. Hale')).toEqual(['he', 'st~ated', 'it', 'to', 'M~rs', 'Hale']);
     expect(words('the da~ after')).toEqual(['the', 'da~', 'after']);
     expect(words('about ~ 5 km')).toEqual(['about', 'km']);
+    expect(words('the wo^rd')).toEqual(['the', 'wo^rd']);
   });
 });

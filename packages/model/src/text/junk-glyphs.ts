@@ -2,13 +2,15 @@ import type { Token } from './tokenize.js';
 
 /**
  * Marks glued to a word that in English print are glyphs the OCR made of a letter or a speck: guillemets (`sid«`
- * side, `»hip` ship, `River»` Rivers: the Trove newspaper scans are full of them) and tildes (`st~ated`, `w~s`,
+ * side, `»hip` ship, `River»` Rivers: the Trove newspaper scans are full of them) and tildes or carets (`st~ated`, `w~s`,
  * `H~e`: the BLN600 scans). Such a mark is taken into the word, so that the corrector reads `sid«` as one misread
  * word. Guillemets that quote stay marks: a mark that opens a word (`«The`, `»Wort`) and the other mark closing a
  * later word on the same line (`Forge»`, `Wort«`) are a pair.
  */
 const GUILLEMETS = new Set(['«', '»']);
-const GLYPHS = new Set([...GUILLEMETS, '~']);
+/** Marks that are never part of an English word's spelling and join the two pieces they cut (`st~ated`, `wo^rd`). */
+const SPECKS = new Set(['~', '^']);
+const GLYPHS = new Set([...GUILLEMETS, ...SPECKS]);
 
 export function absorbJunkGlyphs(tokens: Token[]): Token[] {
   if (!tokens.some((t) => t.kind === 'punct' && GLYPHS.has(t.text))) return tokens;
@@ -22,7 +24,7 @@ export function absorbJunkGlyphs(tokens: Token[]): Token[] {
       // glued to the end of the word before it (and to the word after it: `st~ated`), or to the start of the word after it
       if (prev?.kind === 'word' && prev.end === t.start) {
         const joined = { ...prev, text: prev.text + t.text, end: t.end };
-        if (t.text === '~' && next?.kind === 'word' && next.start === t.end) {
+        if (SPECKS.has(t.text) && next?.kind === 'word' && next.start === t.end) {
           joined.text += next.text;
           joined.end = next.end;
           i++;
