@@ -12,6 +12,7 @@ describe('misreadCapitals', () => {
     expect(found('which young Caron stood In with the crowd')).toEqual(['In']);
     expect(found('the Minister for Queensland Is not yet here')).toEqual(['Is']);
     expect(found('the accounts,\nIn the paper')).toEqual(['In']);
+    expect(found('he put Its cover Into the box')).toEqual(['Its', 'Into']);
   });
 
   it('leaves sentence starts, headings, quotations and other words alone', () => {
@@ -20,6 +21,7 @@ describe('misreadCapitals', () => {
     expect(found('he said, "In the end it failed"')).toEqual([]);
     expect(found('Note: In this case the call fails')).toEqual([]);
     expect(found('and It was late')).toEqual([]);
+    expect(found('and If so')).toEqual([]);
     expect(found('the STATE Is not')).toEqual([]);
   });
 });

@@ -4,13 +4,13 @@ import { nearestToken } from './token-context.js';
 const notSpace = (t: Token) => t.kind !== 'space';
 
 /**
- * Short words whose capital mid-sentence is an OCR misreading of the dotted `i` (`stood In with`, `the State Is`).
- * Not `It`: after a full stop the OCR lost, it starts sentences too often (dev: jfleg −0.3, icdar −0.1).
+ * Short words whose capital mid-sentence is an OCR misreading of the dotted `i` (`stood In with`, `the State Is`,
+ * `put Into the`). Not `It` or `If`: after a full stop the OCR lost, they start sentences too often (dev: jfleg −0.3).
  */
-const MISREAD = new Set(['In', 'Is']);
+const MISREAD = new Set(['In', 'Is', 'Its', 'Into']);
 
 /**
- * Indices of the word tokens `In`, `Is` that stand inside a sentence: right after a word or a comma (on the
+ * Indices of the word tokens `In`, `Is`, `Its`, `Into` that stand inside a sentence: right after a word or a comma (on the
  * same line or the line before) and before a lower-case word. A heading in title case (`Made In Japan`), a sentence
  * start, and a quotation or a clause after a colon keep their capital.
  */
