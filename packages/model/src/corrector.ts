@@ -12,6 +12,7 @@ import type { CleanOptions, CleanResult, Corrector, CorrectorInfo } from './type
 import { basename, join } from 'node:path';
 import { CheckpointError } from './errors.js';
 import { NeuralScorer } from './neural-scorer.js';
+import { CoalescingScorer } from './correct/coalescing-scorer.js';
 import { selectBackend, type BackendName } from './nn/backend.js';
 import { registerWasmKernels } from './nn/kernels.js';
 import { loadModel } from './nn/model-io.js';
@@ -91,7 +92,10 @@ async function loadNeuralScorer(dir: string, prefer?: BackendName): Promise<{ sc
   }
 }
 
-export function createCorrector(resources: Resources, info: CorrectorInfo): Corrector {
+export function createCorrector(given: Resources, info: CorrectorInfo): Corrector {
+  // texts are corrected side by side when a neural scorer is used, so that its requests go out in batches
+  const resources = given.scorer ? { ...given, scorer: new CoalescingScorer(given.scorer) } : given;
+  const group = given.scorer ? SCORED_GROUP : 1;
   return {
     info,
     async clean(texts: string[], options: CleanOptions = {}): Promise<CleanResult[]> {
@@ -100,14 +104,19 @@ export function createCorrector(resources: Resources, info: CorrectorInfo): Corr
       if (!(threshold >= 0 && threshold <= 1)) throw new InputError('threshold must be between 0 and 1');
       const protectedTerms = options.protectedTerms ?? [];
       const total = texts.reduce((n, t) => n + (typeof t === 'string' ? t.length : 0), 0);
-      let done = 0;
-      const out: CleanResult[] = [];
       for (const text of texts) {
         if (typeof text !== 'string') throw new InputError('every text must be a string');
         if (text.length > MAX_TEXT_CHARS) throw new InputError(`a text is longer than ${MAX_TEXT_CHARS} characters`);
-        out.push(await correctDocument(text, resources, { threshold, protectedTerms }));
-        done += text.length;
-        options.onProgress?.(done, total);
+      }
+      let done = 0;
+      const out: CleanResult[] = [];
+      for (let g = 0; g < texts.length; g += group) {
+        const part = texts.slice(g, g + group);
+        out.push(...(await Promise.all(part.map((text) => correctDocument(text, resources, { threshold, protectedTerms })))));
+        for (const text of part) {
+          done += text.length;
+          options.onProgress?.(done, total);
+        }
         await yieldToEventLoop();
       }
       return out;
@@ -115,6 +124,9 @@ export function createCorrector(resources: Resources, info: CorrectorInfo): Corr
     dispose() {},
   };
 }
+
+/** Texts corrected side by side when a neural scorer is used (its requests are batched across them). */
+const SCORED_GROUP = 32;
 
 /** Pieces of this many characters are corrected one at a time. */
 const WINDOW_CHARS = 8000;

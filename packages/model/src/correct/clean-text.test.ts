@@ -228,4 +228,27 @@ describe('neural scorer hook', () => {
     expect(asked[0][0]).toBe('rnat');
     expect(asked[0]).toContain('mat');
   });
+
+  it('asks the scorer only where two corrections are a close call (neuralMaxMargin)', async () => {
+    const { loadResources, createCorrector } = await import('../corrector.js');
+    const dir = await makeTinyCheckpoint();
+    const { resources } = loadResources({ checkpointDir: dir });
+    let asked = 0;
+    resources.scorer = {
+      async score(reqs) {
+        asked += reqs.length;
+        return reqs.map((r) => r.candidates.map(() => 0));
+      },
+    };
+    const text = 'The cat sat on the rnat. The report was adopted.';
+    resources.params = { ...resources.params, neuralWeight: 1, neuralMode: 'rerank', neuralMaxMargin: null };
+    await createCorrector(resources, { checkpoint: 'tiny', backend: 'fake', loadMs: 0 }).clean([text]);
+    expect(asked).toBe(1);
+    asked = 0;
+    // a margin below zero: no two corrections are ever that close, so nothing is scored and the ranker decides alone
+    resources.params = { ...resources.params, neuralMaxMargin: -1 };
+    const [r] = await createCorrector(resources, { checkpoint: 'tiny', backend: 'fake', loadMs: 0 }).clean([text]);
+    expect(asked).toBe(0);
+    expect(r.text).toBe('The cat sat on the mat. The report was adopted.');
+  });
 });

@@ -91,7 +91,8 @@ export async function correctText(text: string, res: Resources, opts: CorrectTex
   if (neural && res.params.neuralMode === 'rerank') {
     // the scorer only chooses among corrections of words the ranker has decided to change
     const changing = new Set(edits.map((e) => e.start));
-    const toScore = live.filter((s) => changing.has(tokens[s.from].start));
+    // and only where its say could change the choice: two corrections within `neuralMaxMargin` of each other
+    const toScore = live.filter((s) => changing.has(tokens[s.from].start) && closeCall(s, res.params.neuralMaxMargin));
     if (toScore.length > 0) {
       await scoreNeural(text, tokens, toScore, res, res.params.neuralTopK);
       edits = decideAll(text, tokens, lm, live, res, opts.threshold, query, oldText);
@@ -100,6 +101,13 @@ export async function correctText(text: string, res: Resources, opts: CorrectTex
   // rules for single tokens: `In`, `Is` misread with a capital inside a sentence; quote marks that are specks
   if (!query) edits = withTokenRules(tokens, edits, res, opts.threshold);
   return { text: applyEdits(text, edits), edits };
+}
+
+/** The ranker's two best corrections of a suspect (at its last decision) are within `margin` of each other. */
+function closeCall(s: Suspect, margin: number | null): boolean {
+  if (margin === null) return true;
+  const scores = (s.ranked ?? []).slice(1).sort((a, b) => b - a);
+  return scores.length >= 2 && scores[0] - scores[1] <= margin;
 }
 
 /** One left-to-right pass: decides every suspect with the corrected left context. */

@@ -129,6 +129,8 @@ export interface RankParams {
   openEnds: boolean;
   /** How many of the ranker's best corrections of a word the scorer sees (the others are left out of the choice). */
   neuralTopK: number;
+  /** In rerank mode the scorer only sees words whose two best corrections score within this of each other (null: all). */
+  neuralMaxMargin: number | null;
   /** Keep bonus per unit of word-likeness (mean letter-trigram log-probability) of an unknown word above `shapeRef`. */
   shapeWeight: number;
   shapeRef: number;
@@ -210,6 +212,7 @@ export const DEFAULT_PARAMS: RankParams = {
   queryNeuralWeight: 0,
   openEnds: true,
   neuralTopK: 4,
+  neuralMaxMargin: null,
   shapeWeight: 3,
   shapeRef: -2.6,
   spaceJoinCost: null,

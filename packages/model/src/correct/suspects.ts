@@ -154,8 +154,9 @@ export function findSuspects(tokens: Token[], res: Resources, query: boolean): S
 
 /**
  * An unknown word that does not read like a word (letter-trigram shape at most `unknownLengthShape`) is the less
- * likely to be a word of its own the longer it is (`unaninmous`, `Contaiuing`): a log malus per letter beyond
- * `unknownLengthFrom`. Words that read like words (terms, names: `coreference`, `Yarowsky`) get none.
+ * likely to be a word of its own the longer it is (`honeurabhe`, `jjmtifled`): a log malus per letter beyond
+ * `unknownLengthFrom`. Terms that read like words (`coreference`, `postmodification`) get none; a name written as
+ * one keeps its own bonus.
  */
 function lengthMalus(q: string, res: Resources): number {
   const p = res.params;
