@@ -74,7 +74,8 @@ function searchCandidates(res: Resources, q: string, mode: CandidateMode): Optio
     for (const o of readRunTogether(res, q, reader, { spaceCost: params.runTogetherSpaceCost, limit: RUN_TOGETHER_READINGS, minWords: 3 })) {
       // a cut inside a word (`with drawn`, `after wards`) is a compound read wrongly, not a lost space; a word
       // repeated (`xxxx xxxx`) is a pattern cut up, not prose
-      if (o.words.some((w, i) => i > 0 && (isWord(res, o.words[i - 1] + w) || w === o.words[i - 1]))) continue;
+      // (a rare word across the cut, `thea`, `anda`, is no compound: `the a`, `and a` are read)
+      if (o.words.some((w, i) => i > 0 && (res.lexicon.corpusCount(o.words[i - 1] + w) >= COMPOUND_MIN_COUNT || w === o.words[i - 1]))) continue;
       // one unknown word that long is improbable, many known words that lost their spaces are not: such readings
       // are credited for each letter of their exactly read pieces beyond a few (two-word readings
       // compete as plain splits do; corrected pieces are no evidence of lost spaces)
@@ -90,6 +91,9 @@ function searchCandidates(res: Resources, q: string, mode: CandidateMode): Optio
   }
   return out;
 }
+
+/** A word across a cut of a run-together reading at least this frequent makes the cut one inside a compound. */
+const COMPOUND_MIN_COUNT = 50;
 
 /** Channel cost below which a one-word reading of a long token makes its run-together search pointless. */
 const ONE_WORD_EXPLAINS = 1;

@@ -29,6 +29,8 @@ describe('shipped model', () => {
     expect(await clean1('Nevertheless, shegaveherevidence with apparent truthfulness.')).toBe(
       'Nevertheless, she gave her evidence with apparent truthfulness.',
     );
+    // a rare word across a cut (`anda` in `and a`) does not make it a compound's
+    expect(await clean1('He had a stickandarazor in his hand.')).toBe('He had a stick and a razor in his hand.');
     // glued to the next word by a comma
     expect(await clean1('Hemadeherpresents,andeven then.')).toBe('He made her presents,andeven then.');
     expect(await clean1('Call DescribeOrderableDBInstanceOptions to list them.')).toBe('Call DescribeOrderableDBInstanceOptions to list them.');
