@@ -95,7 +95,7 @@ async function loadNeuralScorer(dir: string, prefer?: BackendName): Promise<{ sc
 export function createCorrector(given: Resources, info: CorrectorInfo): Corrector {
   // texts are corrected side by side when a neural scorer is used, so that its requests go out in batches
   const resources = given.scorer ? { ...given, scorer: new CoalescingScorer(given.scorer) } : given;
-  const group = given.scorer ? SCORED_GROUP : 1;
+  const sideBySide = given.scorer !== undefined;
   return {
     info,
     async clean(texts: string[], options: CleanOptions = {}): Promise<CleanResult[]> {
@@ -110,8 +110,9 @@ export function createCorrector(given: Resources, info: CorrectorInfo): Correcto
       }
       let done = 0;
       const out: CleanResult[] = [];
-      for (let g = 0; g < texts.length; g += group) {
-        const part = texts.slice(g, g + group);
+      for (let g = 0; g < texts.length; ) {
+        const part = nextGroup(texts, g, sideBySide);
+        g += part.length;
         out.push(...(await Promise.all(part.map((text) => correctDocument(text, resources, { threshold, protectedTerms })))));
         for (const text of part) {
           done += text.length;
@@ -125,8 +126,20 @@ export function createCorrector(given: Resources, info: CorrectorInfo): Correcto
   };
 }
 
-/** Texts corrected side by side when a neural scorer is used (its requests are batched across them). */
+/** Texts corrected side by side when a neural scorer is used (its requests are batched across them)… */
 const SCORED_GROUP = 32;
+/** … as long as they hold this many characters: they run without a break until they reach the scorer. */
+const SCORED_GROUP_CHARS = 16_000;
+
+/** The texts from `from` on that are corrected together: one, or as many as SCORED_GROUP and SCORED_GROUP_CHARS allow. */
+function nextGroup(texts: readonly string[], from: number, sideBySide: boolean): string[] {
+  let end = from + 1;
+  if (sideBySide) {
+    let chars = texts[from].length;
+    while (end < texts.length && end - from < SCORED_GROUP && chars + texts[end].length <= SCORED_GROUP_CHARS) chars += texts[end++].length;
+  }
+  return texts.slice(from, end);
+}
 
 /** Pieces of this many characters are corrected one at a time. */
 const WINDOW_CHARS = 8000;

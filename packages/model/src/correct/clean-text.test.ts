@@ -251,4 +251,26 @@ describe('neural scorer hook', () => {
     expect(asked).toBe(0);
     expect(r.text).toBe('The cat sat on the mat. The report was adopted.');
   });
+
+  it('corrects texts side by side when a scorer is used: one scorer batch, results and progress in order', async () => {
+    const { loadResources, createCorrector } = await import('../corrector.js');
+    const dir = await makeTinyCheckpoint();
+    const { resources } = loadResources({ checkpointDir: dir });
+    const batches: number[] = [];
+    resources.scorer = {
+      async score(reqs) {
+        batches.push(reqs.length);
+        return reqs.map((r) => r.candidates.map(() => 0));
+      },
+    };
+    resources.params = { ...resources.params, neuralWeight: 1, neuralMode: 'rerank', neuralMaxMargin: null };
+    const texts = ['The cat sat on the rnat.', 'The report was adopted.', 'The board rnet on Tuesday.'];
+    const progress: number[] = [];
+    const results = await createCorrector(resources, { checkpoint: 'tiny', backend: 'fake', loadMs: 0 }).clean(texts, {
+      onProgress: (done) => progress.push(done),
+    });
+    expect(results.map((r) => r.text)).toEqual(['The cat sat on the mat.', 'The report was adopted.', 'The board met on Tuesday.']);
+    expect(batches).toEqual([2]);
+    expect(progress).toEqual([24, 47, 73]);
+  });
 });
