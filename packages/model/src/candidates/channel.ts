@@ -15,6 +15,16 @@ export interface ChannelCosts {
   confusions: Array<[string, string, number]>;
 }
 
+/** Specks the scan glues into words (`st~ated`, `w~s`): read as nothing, or as any letter they hide. */
+function speckConfusions(marks: string[], dropCost: number, letterCost: number): Array<[string, string, number]> {
+  const out: Array<[string, string, number]> = [];
+  for (const m of marks) {
+    out.push([m, '', dropCost]);
+    for (const c of 'abcdefghijklmnopqrstuvwxyz') out.push([m, c, letterCost]);
+  }
+  return out;
+}
+
 const OCR_CONFUSIONS: Array<[string, string, number]> = [
   ['rn', 'm', 0.35], ['cl', 'd', 0.4], ['vv', 'w', 0.35], ['li', 'h', 0.4], ['in', 'm', 0.45], ['ri', 'n', 0.45],
   ['ii', 'u', 0.45], ['ni', 'm', 0.5], ['iu', 'in', 0.5], ['lI', 'h', 0.5], ['tl', 'd', 0.55], ['c', 'e', 0.35],
@@ -23,7 +33,7 @@ const OCR_CONFUSIONS: Array<[string, string, number]> = [
   ['a', 'o', 0.5], ['u', 'n', 0.4], ['h', 'b', 0.45], ['f', 't', 0.5], ['ſ', 's', 0.2], ['f', 's', 0.55], ['t', 'l', 0.55],
   ['o', 'e', 0.6], ['a', 'e', 0.6], ['v', 'w', 0.5], ['c', 'o', 0.6], ['n', 'r', 0.6], ['i', 'j', 0.6], ['y', 'v', 0.6], ['v', 'y', 0.6],
   ['ﬁ', 'fi', 0.1], ['ﬂ', 'fl', 0.1], ['ﬀ', 'ff', 0.1], ['é', 'e', 0.3], ['è', 'e', 0.3], ['á', 'a', 0.3], ['ü', 'u', 0.3],
-  ...['~', '^'].flatMap((m): Array<[string, string, number]> => [[m, '', 0.3], ...[...'abcdefghijklmnopqrstuvwxyz'].map((c): [string, string, number] => [m, c, 0.7])]),
+  ...speckConfusions(['~', '^'], 0.3, 0.7),
   ['«', 's', 0.4], ['»', 's', 0.4], ['«', 'e', 0.5], ['»', 'e', 0.5], ['«', '', 0.5], ['»', '', 0.5],
   ['ö', 'o', 0.3], ['ä', 'a', 0.3], ['ñ', 'n', 0.3], ['ç', 'c', 0.3], ['\'', '', 0.5], ['.', '', 0.6], [',', '', 0.6],
 ];

@@ -33,7 +33,8 @@ const SCORER_CONTEXT = 32;
 
 /** Corrects one text: returns the cleaned text and the edits applied, with offsets into `text`. */
 export async function correctText(text: string, res: Resources, opts: CorrectTextOptions): Promise<CleanResult> {
-  const tokens = res.params.junkGlyphs ? absorbJunkGlyphs(tokenize(text, opts.protectedTerms)) : tokenize(text, opts.protectedTerms);
+  const raw = tokenize(text, opts.protectedTerms);
+  const tokens = res.params.junkGlyphs ? absorbJunkGlyphs(raw) : raw;
   if (res.params.reclaimIdentifiers) {
     const isWord = (w: string) => res.lexicon.corpusCount(w) >= 5;
     for (const t of tokens) if (misreadIdentifier(t, isWord)) t.kind = 'word';

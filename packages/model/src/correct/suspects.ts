@@ -4,6 +4,7 @@ import { BOUNDARY } from '../lexicon/bigrams.js';
 import { casePattern, mostlyCapitals } from './case.js';
 import type { Option } from './candidates.js';
 import type { Resources } from './resources.js';
+import type { RankParams } from './params.js';
 import { capitalNeighbour, glued, gluedStop, oneForI, sentenceInitial, strayLetter, strayStop } from './token-context.js';
 
 /** A stretch of tokens (one word, or a word hyphenated across a break) that may need correcting. */
@@ -138,13 +139,14 @@ export function findSuspects(tokens: Token[], res: Resources, query: boolean): S
     // an unknown word that recurs in the same text is more likely a real term than the same misreading twice;
     // the bonus does not grow with the count, so a misreading repeated all through a long scan is still fixed
     const repeats = known ? 0 : (seen.get(q) ?? 1) - 1;
+    // how much an unknown word reads like a word (letter-trigram shape); not asked of known words or ones with digits
+    const shape = known || hasDigit ? null : res.shape.score(q);
     const keepBonus =
       (known ? p.knownKeepBonus + (nameLike && res.lexicon.isProper(q) ? p.knownNameKeepBonus : 0) : nameLike ? p.nameKeepBonus : 0) +
       (repeats > 0 ? p.repeatKeepBonus : 0) +
       (known ? Math.max(0, noiseBonus) : noiseBonus) +
       // an unknown word that reads like a word (rheme, synset) is likelier a term than a misreading (cohlmn)
-      (known || hasDigit || p.shapeWeight === 0 ? 0 : p.shapeWeight * (res.shape.score(q) - p.shapeRef)) -
-      (known || hasDigit ? 0 : lengthMalus(q, res));
+      (shape === null ? 0 : p.shapeWeight * (shape - p.shapeRef) - lengthMalus(q.length, shape, p));
     const fragment = i === firstWord ? 'start' : i === lastWord && !/[.!?,;:]\s*$/.test(tail) ? 'end' : undefined;
     const extraOptions = stray ? [{ words: [], cost: p.strayDeleteCost }] : [];
     out.push(oneWord(i, t, base, q, { keepBonus, extraOptions, fragment, known, ...(isGlued ? { runTogetherOnly: true as const } : {}) }));
@@ -158,10 +160,9 @@ export function findSuspects(tokens: Token[], res: Resources, query: boolean): S
  * `unknownLengthFrom`. Terms that read like words (`coreference`, `postmodification`) get none; a name written as
  * one keeps its own bonus.
  */
-function lengthMalus(q: string, res: Resources): number {
-  const p = res.params;
-  if (p.unknownLengthCost === 0 || q.length <= p.unknownLengthFrom || res.shape.score(q) > p.unknownLengthShape) return 0;
-  return p.unknownLengthCost * (q.length - p.unknownLengthFrom);
+function lengthMalus(length: number, shape: number, p: RankParams): number {
+  if (length <= p.unknownLengthFrom || shape > p.unknownLengthShape) return 0;
+  return p.unknownLengthCost * (length - p.unknownLengthFrom);
 }
 
 /** A suspect covering the single word token `i` (its possessive suffix kept apart). */

@@ -12,6 +12,9 @@ const GUILLEMETS = new Set(['«', '»']);
 const SPECKS = new Set(['~', '^']);
 const GLYPHS = new Set([...GUILLEMETS, ...SPECKS]);
 
+/** `b` follows `a` with nothing between them. */
+const glued = (a: Token | undefined, b: Token | undefined): boolean => a !== undefined && b !== undefined && a.end === b.start;
+
 export function absorbJunkGlyphs(tokens: Token[]): Token[] {
   if (!tokens.some((t) => t.kind === 'punct' && GLYPHS.has(t.text))) return tokens;
   const quotes = quotationMarks(tokens);
@@ -22,9 +25,9 @@ export function absorbJunkGlyphs(tokens: Token[]): Token[] {
     const next = tokens[i + 1];
     if (t.kind === 'punct' && GLYPHS.has(t.text) && !quotes.has(i)) {
       // glued to the end of the word before it (and to the word after it: `st~ated`), or to the start of the word after it
-      if (prev?.kind === 'word' && prev.end === t.start) {
+      if (prev?.kind === 'word' && glued(prev, t)) {
         const joined = { ...prev, text: prev.text + t.text, end: t.end };
-        if (SPECKS.has(t.text) && next?.kind === 'word' && next.start === t.end) {
+        if (SPECKS.has(t.text) && next?.kind === 'word' && glued(t, next)) {
           joined.text += next.text;
           joined.end = next.end;
           i++;
@@ -32,7 +35,7 @@ export function absorbJunkGlyphs(tokens: Token[]): Token[] {
         out[out.length - 1] = joined;
         continue;
       }
-      if (next?.kind === 'word' && next.start === t.end) {
+      if (next?.kind === 'word' && glued(t, next)) {
         out.push({ ...next, text: t.text + next.text, start: t.start });
         i++;
         continue;
@@ -47,7 +50,6 @@ export function absorbJunkGlyphs(tokens: Token[]): Token[] {
 function quotationMarks(tokens: Token[]): Set<number> {
   const paired = new Set<number>();
   let open: number | null = null;
-  const glued = (a: Token | undefined, b: Token | undefined) => a !== undefined && b !== undefined && a.end === b.start;
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
     if (t.kind === 'space' && t.text.includes('\n')) open = null;
