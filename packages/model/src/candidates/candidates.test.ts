@@ -9,6 +9,26 @@ describe('osaDistance', () => {
     expect(osaDistance('teh', 'the', 2)).toBe(1);
     expect(osaDistance('abcdef', 'uvwxyz', 2)).toBe(3);
   });
+
+  it('agrees with the whole table on random strings (it computes a band only and reuses its rows)', () => {
+    const whole = (a: string, b: string): number => {
+      const d = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 || j === 0 ? i + j : 0)));
+      for (let i = 1; i <= a.length; i++) {
+        for (let j = 1; j <= b.length; j++) {
+          d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+          if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+        }
+      }
+      return d[a.length][b.length];
+    };
+    let seed = 7;
+    const letter = () => 'abcd'[(seed = (seed * 1103515245 + 12345) & 0x7fffffff) % 4];
+    const word = () => Array.from({ length: 1 + (letter().charCodeAt(0) % 3) * 3 }, letter).join('');
+    for (let t = 0; t < 3000; t++) {
+      const [a, b] = [word(), word()];
+      for (const max of [1, 2, 3]) expect(osaDistance(a, b, max)).toBe(Math.min(whole(a, b), max + 1));
+    }
+  });
 });
 
 describe('DeleteIndex', () => {
@@ -34,6 +54,13 @@ describe('Channel', () => {
     expect(ch.cost('tbe', 'the')).toBeLessThan(ch.cost('tqe', 'the'));
     expect(ch.cost('c4t', 'cat')).toBeLessThan(1);
     expect(ch.cost('the', 'the')).toBe(0);
+  });
+
+  it('prices characters beyond ASCII from the same confusions', () => {
+    expect(ch.cost('ſome', 'some')).toBeCloseTo(0.2);
+    expect(ch.cost('ﬁne', 'fine')).toBeCloseTo(0.1);
+    expect(ch.cost('wörd', 'word')).toBeCloseTo(0.3);
+    expect(ch.cost('wœrd', 'word')).toBe(1);
   });
 
   it('undoes one cheap misread letter of a word', () => {

@@ -95,6 +95,9 @@ export class Channel {
   private readonly cheapDel = new Map<string, number>();
   /** multi-character confusions by (last noisy char, last clean char) */
   private readonly multiByEnd = new Map<string, Array<{ noisy: string; clean: string; cost: number }>>();
+  /** The same tables for pairs of ASCII characters, indexed by noisy code × 128 + clean code (NaN: no entry). */
+  private readonly asciiSub = new Float64Array(128 * 128).fill(NaN);
+  private readonly asciiMulti: Array<Array<{ noisy: string; clean: string; cost: number }> | undefined> = new Array(128 * 128);
   readonly costs: ChannelCosts;
 
   constructor(costs: ChannelCosts = DEFAULT_COSTS) {
@@ -113,6 +116,12 @@ export class Channel {
           this.multiByEnd.set(key, list);
         }
       }
+    }
+    for (const [key, cost] of this.sub) {
+      if (key.length === 2 && key.charCodeAt(0) < 128 && key.charCodeAt(1) < 128) this.asciiSub[key.charCodeAt(0) * 128 + key.charCodeAt(1)] = cost;
+    }
+    for (const [key, list] of this.multiByEnd) {
+      if (key.length === 3 && key.charCodeAt(0) < 128 && key.charCodeAt(2) < 128) this.asciiMulti[key.charCodeAt(0) * 128 + key.charCodeAt(2)] = list;
     }
   }
 
@@ -175,16 +184,21 @@ export class Channel {
     const { edit, transpose } = this.costs;
     const w = m + 1;
     const d = new Float64Array((n + 1) * w);
-    for (let j = 1; j <= m; j++) d[j] = d[j - 1] + this.delCost(clean, j - 1);
+    const ins = new Float64Array(n);
+    for (let i = 0; i < n; i++) ins[i] = this.insCost(noisy, i);
+    const del = new Float64Array(m);
+    for (let j = 0; j < m; j++) del[j] = this.delCost(clean, j);
+    for (let j = 1; j <= m; j++) d[j] = d[j - 1] + del[j - 1];
     for (let i = 1; i <= n; i++) {
-      d[i * w] = d[(i - 1) * w] + this.insCost(noisy, i - 1);
-      const ni = noisy[i - 1];
+      d[i * w] = d[(i - 1) * w] + ins[i - 1];
+      const ni = noisy.charCodeAt(i - 1);
       for (let j = 1; j <= m; j++) {
-        const cj = clean[j - 1];
-        let v = d[(i - 1) * w + j - 1] + (ni === cj ? 0 : (this.sub.get(ni + cj) ?? edit));
-        v = Math.min(v, d[(i - 1) * w + j] + this.insCost(noisy, i - 1), d[i * w + j - 1] + this.delCost(clean, j - 1));
-        if (i > 1 && j > 1 && ni === clean[j - 2] && noisy[i - 2] === cj) v = Math.min(v, d[(i - 2) * w + j - 2] + transpose);
-        const cands = this.multiByEnd.get(ni + '\u0000' + cj);
+        const cj = clean.charCodeAt(j - 1);
+        const ascii = ni < 128 && cj < 128;
+        let v = d[(i - 1) * w + j - 1] + (ni === cj ? 0 : this.subCost(ni, cj, ascii, edit));
+        v = Math.min(v, d[(i - 1) * w + j] + ins[i - 1], d[i * w + j - 1] + del[j - 1]);
+        if (i > 1 && j > 1 && ni === clean.charCodeAt(j - 2) && noisy.charCodeAt(i - 2) === cj) v = Math.min(v, d[(i - 2) * w + j - 2] + transpose);
+        const cands = ascii ? this.asciiMulti[ni * 128 + cj] : this.multiByEnd.get(String.fromCharCode(ni) + '\u0000' + String.fromCharCode(cj));
         if (cands) {
           for (const mc of cands) {
             const ln = mc.noisy.length;
@@ -199,6 +213,15 @@ export class Channel {
       }
     }
     return d[n * w + m];
+  }
+
+  /** Cost of reading clean character `c` as noisy `n` (codes; different characters). */
+  private subCost(n: number, c: number, ascii: boolean, edit: number): number {
+    if (ascii) {
+      const v = this.asciiSub[n * 128 + c];
+      return v === v ? v : edit;
+    }
+    return this.sub.get(String.fromCharCode(n) + String.fromCharCode(c)) ?? edit;
   }
 
   /** noisy has an extra character at position i */

@@ -1,5 +1,8 @@
 import { osaDistance } from './edit-distance.js';
 
+const FNV_OFFSET = 0x811c9dc5 | 0;
+const FNV_PRIME = 0x01000193;
+
 /** Buckets: 2^22, about one entry each for 10^5 words. */
 const BUCKET_BITS = 22;
 
@@ -18,10 +21,16 @@ export interface DeleteIndexOptions {
 export class DeleteIndex {
   private readonly keys: Uint32Array;
   private readonly ids: Int32Array;
+  /** How many characters were deleted from the word to make each entry (0–2). */
+  private readonly levels: Uint8Array;
   /** bucket b holds entries starts[b] .. starts[b+1]-1 */
   private readonly starts: Uint32Array;
   readonly maxDistance: number;
   private readonly prefixLength: number;
+  /** Per word, the number of the last lookup that met it (so each word is checked once per lookup). */
+  private readonly seen: Uint32Array;
+  private generation = 0;
+  private readonly prefixStates: Int32Array;
 
   constructor(
     private readonly words: readonly string[],
@@ -33,12 +42,15 @@ export class DeleteIndex {
     const cap = words.length * (1 + this.prefixLength + (this.prefixLength * (this.prefixLength - 1)) / 2);
     const tmpKeys = new Uint32Array(cap);
     const tmpIds = new Int32Array(cap);
+    const tmpLevels = new Uint8Array(cap);
     const hashes: number[] = [];
     let total = 0;
     for (let id = 0; id < words.length; id++) {
-      const n = this.deleteHashes(words[id], this.maxDistance, hashes, false);
+      const n = this.deleteHashes(words[id], this.maxDistance, hashes);
+      const len = Math.min(words[id].length, this.prefixLength);
       for (let i = 0; i < n; i++) {
         tmpKeys[total] = hashes[i];
+        tmpLevels[total] = i === 0 ? 0 : i <= len ? 1 : 2;
         tmpIds[total++] = id;
       }
     }
@@ -48,46 +60,80 @@ export class DeleteIndex {
     const fill = starts.slice(0, 1 << BUCKET_BITS);
     this.keys = new Uint32Array(total);
     this.ids = new Int32Array(total);
+    this.levels = new Uint8Array(total);
     for (let i = 0; i < total; i++) {
       const pos = fill[tmpKeys[i] >>> (32 - BUCKET_BITS)]++;
       this.keys[pos] = tmpKeys[i];
       this.ids[pos] = tmpIds[i];
+      this.levels[pos] = tmpLevels[i];
     }
     this.starts = starts;
+    this.seen = new Uint32Array(words.length);
+    this.prefixStates = new Int32Array(this.prefixLength + 1);
   }
 
   get entries(): number {
     return this.keys.length;
   }
 
-  /** Ids of words within `maxDistance` (OSA) of `query`, with their distances. */
+  /** Ids of words within `maxDistance` (OSA) of `query`, with their distances, in the order first met. */
   lookup(query: string, maxDistance = this.maxDistance): Array<{ id: number; distance: number }> {
-    const found = new Map<number, number>();
-    const hashes: number[] = [];
-    const n = this.deleteHashes(query, maxDistance, hashes);
-    for (let q = 0; q < n; q++) {
-      const h = hashes[q];
-      const bucket = h >>> (32 - BUCKET_BITS);
-      for (let i = this.starts[bucket], end = this.starts[bucket + 1]; i < end; i++) {
-        if (this.keys[i] !== h) continue;
-        const id = this.ids[i];
-        if (!found.has(id)) found.set(id, osaDistance(query, this.words[id], maxDistance));
-      }
+    if (++this.generation === 0xffffffff) {
+      this.seen.fill(0);
+      this.generation = 1;
     }
     const out: Array<{ id: number; distance: number }> = [];
-    for (const [id, distance] of found) if (distance <= maxDistance) out.push({ id, distance });
+    const len = Math.min(query.length, this.prefixLength);
+    // FNV-1a states after each prefix, so a delete's hash continues from the state before its first cut
+    const pre = this.prefixStates;
+    pre[0] = FNV_OFFSET;
+    for (let k = 0; k < len; k++) pre[k + 1] = Math.imul(pre[k] ^ query.charCodeAt(k), FNV_PRIME);
+    this.visit(pre[len] >>> 0, query, maxDistance, out);
+    if (maxDistance >= 1) {
+      for (let i = 0; i < len; i++) {
+        let h = pre[i];
+        for (let k = i + 1; k < len; k++) h = Math.imul(h ^ query.charCodeAt(k), FNV_PRIME);
+        this.visit(h >>> 0, query, maxDistance, out);
+      }
+    }
+    if (maxDistance >= 2) {
+      for (let i = 0; i < len; i++) {
+        // s: the state after the prefix up to position j with position i deleted
+        let s = pre[i];
+        for (let j = i + 1; j < len; j++) {
+          let h = s;
+          for (let k = j + 1; k < len; k++) h = Math.imul(h ^ query.charCodeAt(k), FNV_PRIME);
+          this.visit(h >>> 0, query, maxDistance, out);
+          s = Math.imul(s ^ query.charCodeAt(j), FNV_PRIME);
+        }
+      }
+    }
     return out;
   }
 
+  /** Checks the words filed under hash `h` that this lookup has not met yet. */
+  private visit(h: number, query: string, maxDistance: number, out: Array<{ id: number; distance: number }>): void {
+    const bucket = h >>> (32 - BUCKET_BITS);
+    const gen = this.generation;
+    for (let i = this.starts[bucket], end = this.starts[bucket + 1]; i < end; i++) {
+      // a word within d edits meets the query through at most d deletes on each side
+      if (this.keys[i] !== h || this.levels[i] > maxDistance) continue;
+      const id = this.ids[i];
+      if (this.seen[id] === gen) continue;
+      this.seen[id] = gen;
+      const distance = osaDistance(query, this.words[id], maxDistance);
+      if (distance <= maxDistance) out.push({ id, distance });
+    }
+  }
+
   /**
-   * Writes into `out` the (optionally distinct) FNV-1a hashes of the word's prefix with 0..maxDistance (≤ 2)
+   * Writes into `out` the FNV-1a hashes of the word's prefix with 0..maxDistance (≤ 2)
    * characters deleted, computed by skipping positions rather than building strings. Returns the count.
    */
-  private deleteHashes(word: string, maxDistance: number, out: number[], distinct = true): number {
+  private deleteHashes(word: string, maxDistance: number, out: number[]): number {
     const len = Math.min(word.length, this.prefixLength);
     let n = 0;
     const push = (h: number) => {
-      if (distinct) for (let i = 0; i < n; i++) if (out[i] === h) return;
       out[n++] = h;
     };
     push(hashSkipping(word, len, -1, -1));
@@ -99,11 +145,10 @@ export class DeleteIndex {
 
 /** FNV-1a of word[0, len) without the characters at positions a and b (-1 = none). Same as fnv1a of the string. */
 function hashSkipping(word: string, len: number, a: number, b: number): number {
-  let h = 0x811c9dc5;
+  let h = FNV_OFFSET;
   for (let i = 0; i < len; i++) {
     if (i === a || i === b) continue;
-    h ^= word.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
+    h = Math.imul(h ^ word.charCodeAt(i), FNV_PRIME);
   }
   return h >>> 0;
 }

@@ -193,13 +193,15 @@ function singleWords(res: Resources, q: string, mode: CandidateMode, maxD = q.le
   }
   const costCap = far ? params.farMaxCost : params.maxCost;
   // the weighted channel is dear: compute it for the likeliest hits only (by plain distance, then frequency)
-  const prelim = [...hits].map(([id, distance]) => ({ w: res.indexWords[id], distance }));
+  let prelim = [...hits.keys()];
   if (prelim.length > PRELIMINARY) {
-    for (const p of prelim) (p as { key?: number }).key = p.distance * 40 - Math.log(unigram(res, p.w));
-    prelim.sort((a, b) => (a as { key?: number }).key! - (b as { key?: number }).key!);
-    prelim.length = PRELIMINARY;
+    const logPrior = indexLogPriors(res);
+    const keyed = prelim.map((id) => ({ id, key: hits.get(id)! * 40 - logPrior[id] }));
+    keyed.sort((a, b) => a.key - b.key);
+    prelim = keyed.slice(0, PRELIMINARY).map((k) => k.id);
   }
-  for (const { w } of prelim) {
+  for (const id of prelim) {
+    const w = res.indexWords[id];
     if (w === q) continue;
     if (w.length === 1 && !SINGLE_LETTER_WORDS.has(w)) continue;
     const cost = channel.cost(q, w);
@@ -207,6 +209,18 @@ function singleWords(res: Resources, q: string, mode: CandidateMode, maxD = q.le
     scored.push(scoredOption(res, [w], cost));
   }
   return scored;
+}
+
+const logPriors = new WeakMap<Resources, Float64Array>();
+
+/** Log unigram probability of each word of the candidate index, by id (computed once per resources). */
+function indexLogPriors(res: Resources): Float64Array {
+  let priors = logPriors.get(res);
+  if (!priors) {
+    priors = Float64Array.from(res.indexWords, (w) => Math.log(unigram(res, w)));
+    logPriors.set(res, priors);
+  }
+  return priors;
 }
 
 /** Adds `left + best correction of piece + right` when the piece has a cheap one. */
