@@ -22,6 +22,19 @@ export function applyCase(word: string, pattern: CasePattern): string {
   }
 }
 
+/**
+ * Capitalises the pieces of a corrected word (after an apostrophe or hyphen) whose counterparts in the original are
+ * capitalised: `O'Mulley` → `O'Malley`, not `O'malley`. Words cut into a different number of pieces are left as they are.
+ */
+export function pieceCapitals(word: string, original: string): string {
+  const o = original.split(PIECE_END);
+  const w = word.split(PIECE_END);
+  if (o.length < 2 || o.length !== w.length) return word;
+  return w.map((piece, k) => (k > 0 && /^\p{Lu}/u.test(o[k]) ? piece.charAt(0).toUpperCase() + piece.slice(1) : piece)).join('');
+}
+
+const PIECE_END = /(?<=['’-])/u;
+
 /** At least three letters and more than half of them capitals (`EEuNING`, `AccrDENT`). */
 export function mostlyCapitals(w: string): boolean {
   const letters = [...w].filter((c) => c.toLowerCase() !== c.toUpperCase());

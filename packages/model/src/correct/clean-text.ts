@@ -3,7 +3,7 @@ import { tokenize, type Token } from '../text/tokenize.js';
 import { absorbJunkGlyphs } from '../text/junk-glyphs.js';
 import { BOUNDARY } from '../lexicon/bigrams.js';
 import { BREAKS, NUM, normalizeWord } from '../lexicon/lm-words.js';
-import { applyCase, casePattern, mostlyCapitals } from './case.js';
+import { applyCase, casePattern, mostlyCapitals, pieceCapitals } from './case.js';
 import { generateCandidates, type Option } from './candidates.js';
 import { contextLogProb, type LmSide } from './language-model.js';
 import type { Resources, ScoreRequest } from './resources.js';
@@ -266,6 +266,7 @@ function renderOption(o: Option, original: string, suffix: string, trailing: str
   const words = o.words.map((w, i) =>
     i === 0 || pattern === 'upper' ? applyCase(w, pattern === 'lower' && res?.lexicon.isProper(w) ? 'title' : pattern) : res?.lexicon.isProper(w) ? applyCase(w, 'title') : w,
   );
+  if (pattern === 'title') words[0] = pieceCapitals(words[0], original);
   return words.join(' ') + suffix + trailing;
 }
 
