@@ -18,6 +18,15 @@ export function bigram(res: Resources, a: string, b: string): number {
   const lc = res.bigrams.leftCount(a);
   const pu = unigram(res, b);
   if (lc === 0) return pu;
+  const wb = res.params.bigramWittenBell;
+  if (wb !== null && res.bigrams.hasTypes) {
+    // Witten–Bell: a context followed by many different words leaves more to the lower order
+    const t = wb * res.bigrams.leftTypeCount(a);
+    const kappa = res.params.bigramContinuation;
+    const cont = kappa > 0 ? res.bigrams.rightTypeCount(b) : 0;
+    const lower = cont > 0 ? (1 - kappa) * pu + (kappa * cont) / res.bigrams.pairTypes : pu;
+    return (res.bigrams.count(a, b) + t * lower) / (lc + t);
+  }
   const lambda = res.params.bigramWeight;
   return lambda * (res.bigrams.count(a, b) / lc) + (1 - lambda) * pu;
 }

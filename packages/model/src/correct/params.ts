@@ -12,6 +12,13 @@ export interface RankParams {
   knownNameKeepBonus: number;
   /** Interpolation weight of the bigram estimate against the unigram. */
   bigramWeight: number;
+  /**
+   * When set (and the checkpoint holds type counts), word pairs are smoothed Witten–Bell style instead: the lower order
+   * gets this many times the number of distinct words seen after the context; null: the constant `bigramWeight`.
+   */
+  bigramWittenBell: number | null;
+  /** Share of the lower order taken from continuation counts (in how many contexts a word occurs, Kneser–Ney style). */
+  bigramContinuation: number;
   /** Discount of the word-triple estimate (interpolated absolute discounting); null: word pairs only. */
   trigramDiscount: number | null;
   /** Words the lexicon knows with at most this corpus count are checked as possible real-word errors. */
@@ -154,10 +161,12 @@ export interface RankParams {
 export const DEFAULT_PARAMS: RankParams = {
   channelScale: -6,
   unknownProb: 1e-9,
-  knownKeepBonus: 3.5,
+  knownKeepBonus: 2.5,
   nameKeepBonus: 6,
   knownNameKeepBonus: 6,
   bigramWeight: 0.7,
+  bigramWittenBell: 1.5,
+  bigramContinuation: 0.75,
   trigramDiscount: null,
   rareWordCount: 300,
   maxCandidates: 24,

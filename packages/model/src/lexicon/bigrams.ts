@@ -14,7 +14,19 @@ export class BigramModel {
     /** Occurrences of each word as a left element, by hash of the word. */
     private readonly leftKeys: Uint32Array,
     private readonly leftCounts: Uint32Array,
+    /** Distinct words seen after each left word (aligned with leftKeys); empty in checkpoints built without them. */
+    private readonly leftTypes: Uint32Array = new Uint32Array(0),
+    /** Distinct words seen before each word, by hash of the word (its "continuation" count). */
+    private readonly rightKeys: Uint32Array = new Uint32Array(0),
+    private readonly rightTypes: Uint32Array = new Uint32Array(0),
+    /** Distinct pairs of the corpus (the sum of rightTypes). */
+    readonly pairTypes = 0,
   ) {}
+
+  /** True when the checkpoint holds type counts (leftTypes, rightTypes). */
+  get hasTypes(): boolean {
+    return this.leftTypes.length > 0;
+  }
 
   get size(): number {
     return this.keys.length;
@@ -31,26 +43,58 @@ export class BigramModel {
     return i < 0 ? 0 : this.leftCounts[i];
   }
 
-  static fromCounts(pairs: Map<string, number>, minCount: number): BigramModel {
-    const kept: Array<[number, number]> = [];
-    const left = new Map<number, number>();
-    for (const [k, c] of pairs) {
-      const w1 = k.slice(0, k.indexOf(' '));
-      const lh = fnv1a(w1);
-      left.set(lh, (left.get(lh) ?? 0) + c);
-      if (c >= minCount) kept.push([fnv1a(k), c]);
-    }
-    return new BigramModel(...sortedPairs(kept), ...sortedPairs([...left]));
+  /** Distinct words seen after `w` (0 when unknown or not stored). */
+  leftTypeCount(w: string): number {
+    if (!this.hasTypes) return 0;
+    const i = binarySearch(this.leftKeys, fnv1a(w));
+    return i < 0 ? 0 : this.leftTypes[i];
   }
 
-  /** Binary layout: u32 n, u32 m, keys[n], counts[n], leftKeys[m], leftCounts[m] (little endian). */
+  /** Distinct words seen before `w` (0 when unknown or not stored). */
+  rightTypeCount(w: string): number {
+    const i = binarySearch(this.rightKeys, fnv1a(w));
+    return i < 0 ? 0 : this.rightTypes[i];
+  }
+
+  /** Pair counts (all pairs, before pairs seen fewer than `minCount` times are dropped) into the hashed model. */
+  static fromCounts(pairs: Map<string, number>, minCount: number): BigramModel {
+    const kept: Array<[number, number]> = [];
+    const left = new Map<number, [number, number]>();
+    const right = new Map<number, number>();
+    for (const [k, c] of pairs) {
+      const cut = k.indexOf(' ');
+      const lh = fnv1a(k.slice(0, cut));
+      const l = left.get(lh);
+      if (l) {
+        l[0] += c;
+        l[1]++;
+      } else left.set(lh, [c, 1]);
+      const rh = fnv1a(k.slice(cut + 1));
+      right.set(rh, (right.get(rh) ?? 0) + 1);
+      if (c >= minCount) kept.push([fnv1a(k), c]);
+    }
+    const [leftKeys, leftCounts] = sortedPairs([...left].map(([h, [c]]): [number, number] => [h, c]));
+    const [, leftTypes] = sortedPairs([...left].map(([h, [, t]]): [number, number] => [h, t]));
+    const [rightKeys, rightTypes] = sortedPairs([...right]);
+    return new BigramModel(...sortedPairs(kept), leftKeys, leftCounts, leftTypes, rightKeys, rightTypes, pairs.size);
+  }
+
+  /**
+   * Binary layout: u32 n, u32 m, keys[n], counts[n], leftKeys[m], leftCounts[m], then (when type counts are held)
+   * leftTypes[m], u32 r, u32 pairTypes, rightKeys[r], rightTypes[r] (little endian).
+   */
   toBuffer(): Buffer {
-    return packU32([Uint32Array.of(this.keys.length, this.leftKeys.length), this.keys, this.counts, this.leftKeys, this.leftCounts]);
+    const base = [Uint32Array.of(this.keys.length, this.leftKeys.length), this.keys, this.counts, this.leftKeys, this.leftCounts];
+    if (!this.hasTypes) return packU32(base);
+    return packU32([...base, this.leftTypes, Uint32Array.of(this.rightKeys.length, this.pairTypes), this.rightKeys, this.rightTypes]);
   }
 
   static fromBuffer(buf: Buffer): BigramModel {
-    const [keys, counts, leftKeys, leftCounts] = unpackU32(buf, 2, ([n, m]) => [n, n, m, m]);
-    return new BigramModel(keys, counts, leftKeys, leftCounts);
+    const [keys, counts, leftKeys, leftCounts, rest] = unpackU32(buf, 2, ([n, m]) => [n, n, m, m, buf.byteLength / 4 - 2 - 2 * n - 2 * m]);
+    if (rest.length === 0) return new BigramModel(keys, counts, leftKeys, leftCounts);
+    const m = leftKeys.length;
+    const r = rest[m];
+    return new BigramModel(keys, counts, leftKeys, leftCounts, rest.subarray(0, m), rest.subarray(m + 2, m + 2 + r), rest.subarray(m + 2 + r, m + 2 + 2 * r), rest[m + 1]);
   }
 }
 
