@@ -179,7 +179,7 @@ export const DEFAULT_PARAMS: RankParams = {
   strayMaxCount: 200,
   strayDeleteCost: 3,
   hyphenJoinCost: 0.2,
-  repeatKeepBonus: 6,
+  repeatKeepBonus: 7,
   realWordKeepBonus: 4,
   realWordMinRatio: 10,
   realWordMaxLength: 5,
