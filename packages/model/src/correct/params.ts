@@ -122,6 +122,8 @@ export interface RankParams {
   shortWordLetterCost: number | null;
   /** Delete single quote marks glued to a lower-case word and paired with none (`'of the`): specks of the paper. */
   deleteStrayQuotes: boolean;
+  /** Marks deleted where they stand alone between two lower-case words on one line (`told him . that`); '' for none. */
+  loneMarks: string;
   /** Lower `In`, `Is` inside a sentence (`stood In with`): the OCR misread a dotted `i` as a capital. */
   lowerMisreadCapitals: boolean;
   /** Correct camelCase tokens whose humps are not words (`tLet`, `lHogg`): misreadings, not identifiers. */
@@ -204,6 +206,7 @@ export const DEFAULT_PARAMS: RankParams = {
   reclaimIdentifiers: true,
   lowerMisreadCapitals: true,
   deleteStrayQuotes: true,
+  loneMarks: '.',
   shortWordLetterCost: 0.45,
   headingCase: true,
   capitalReadingCost: 0.4,

@@ -3,6 +3,7 @@ import type { Token } from '../text/tokenize.js';
 import type { Resources } from './resources.js';
 import { misreadCapitals } from './misread-capital.js';
 import { strayQuotes } from './stray-quote.js';
+import { loneMarks } from './lone-mark.js';
 
 /**
  * Adds the edits of the rules that rewrite single tokens, where no other edit touches them, in text order: `In`, `Is`
@@ -16,9 +17,14 @@ export function withTokenRules(tokens: Token[], edits: Edit[], res: Resources, t
   if (res.params.deleteStrayQuotes) {
     edits = withRuleEdits(edits, strayQuotes(tokens).map((i) => tokens[i]), () => '', STRAY_QUOTE_CONFIDENCE, threshold);
   }
+  if (res.params.loneMarks) {
+    edits = withRuleEdits(edits, loneMarks(tokens, res.params.loneMarks), () => '', LONE_MARK_CONFIDENCE, threshold);
+  }
   return edits;
 }
 
+/** Confidence of deleting a mark standing alone inside a sentence (`told him . that`). */
+const LONE_MARK_CONFIDENCE = 0.85;
 /** Confidence of lowering a misread capital (`stood In with`); a threshold above it turns the rule off. */
 const LOWERED_CAPITAL_CONFIDENCE = 0.9;
 /** Confidence of deleting an unpaired quote mark glued to a word (`'of the`). */
@@ -28,7 +34,7 @@ const STRAY_QUOTE_CONFIDENCE = 0.85;
  * Adds the edits of a rule that rewrites single tokens (where no other edit touches them), in text order; none when
  * the threshold is above the rule's confidence.
  */
-function withRuleEdits(edits: Edit[], targets: readonly Token[], rewrite: (text: string) => string, confidence: number, threshold: number): Edit[] {
+function withRuleEdits(edits: Edit[], targets: ReadonlyArray<Pick<Token, 'start' | 'end' | 'text'>>, rewrite: (text: string) => string, confidence: number, threshold: number): Edit[] {
   if (confidence < threshold) return edits;
   const added: Edit[] = [];
   for (const { start, end, text } of targets) {
