@@ -15,13 +15,13 @@ export function unigram(res: Resources, w: string): number {
 
 /** Interpolated bigram probability p(b | a). */
 export function bigram(res: Resources, a: string, b: string): number {
-  const lc = res.bigrams.leftCount(a);
+  const [lc, types] = res.bigrams.leftStats(a);
   const pu = unigram(res, b);
   if (lc === 0) return pu;
   const wb = res.params.bigramWittenBell;
   if (wb !== null && res.bigrams.hasTypes) {
     // Witten–Bell: a context followed by many different words leaves more to the lower order
-    const t = wb * res.bigrams.leftTypeCount(a);
+    const t = wb * types;
     const kappa = res.params.bigramContinuation;
     const cont = kappa > 0 ? res.bigrams.rightTypeCount(b) : 0;
     const lower = cont > 0 ? (1 - kappa) * pu + (kappa * cont) / res.bigrams.pairTypes : pu;

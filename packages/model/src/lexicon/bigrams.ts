@@ -43,6 +43,13 @@ export class BigramModel {
     return i < 0 ? 0 : this.leftCounts[i];
   }
 
+  /** How often `w` starts a pair, and how many distinct words follow it (0 when not stored), with one lookup. */
+  leftStats(w: string): [count: number, types: number] {
+    const i = binarySearch(this.leftKeys, fnv1a(w));
+    if (i < 0) return [0, 0];
+    return [this.leftCounts[i], this.hasTypes ? this.leftTypes[i] : 0];
+  }
+
   /** Distinct words seen after `w` (0 when unknown or not stored). */
   leftTypeCount(w: string): number {
     if (!this.hasTypes) return 0;
