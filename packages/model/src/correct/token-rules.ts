@@ -7,7 +7,8 @@ import { loneMarks } from './lone-mark.js';
 
 /**
  * Adds the edits of the rules that rewrite single tokens, where no other edit touches them, in text order: `In`, `Is`
- * misread with a capital inside a sentence are lowered; quote marks that are specks are deleted.
+ * misread with a capital inside a sentence are lowered; quote marks that are specks are deleted, and so are full stops
+ * standing alone between two lower-case words.
  */
 export function withTokenRules(tokens: Token[], edits: Edit[], res: Resources, threshold: number): Edit[] {
   if (res.params.lowerMisreadCapitals) {
