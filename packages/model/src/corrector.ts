@@ -1,6 +1,6 @@
 import { Channel, TYPING_COSTS } from './candidates/channel.js';
 import { DeleteIndex } from './candidates/delete-index.js';
-import { buildConfusionSets } from './candidates/confusion-sets.js';
+import { LazyLookAlikes, type LookAlikes } from './candidates/confusion-sets.js';
 import { WordShape } from './lexicon/word-shape.js';
 import { readCheckpoint, SHIPPED_CHECKPOINT } from './checkpoint-dir.js';
 import { applyEdits, correctText, type CorrectTextOptions } from './correct/clean-text.js';
@@ -59,8 +59,8 @@ export function loadResources(opts: LoadCorrectorOptions = {}): { resources: Res
 }
 
 /** The real-word confusion sets the ranking parameters ask for. */
-export function confusionSetsFor(lexicon: Resources['lexicon'], channel: Channel, params: RankParams): Map<string, string[]> {
-  return buildConfusionSets(lexicon, channel, { maxLength: params.realWordMaxLength, minRatio: params.realWordMinRatio, maxCost: params.realWordMaxCost });
+export function confusionSetsFor(lexicon: Resources['lexicon'], channel: Channel, params: RankParams): LookAlikes {
+  return new LazyLookAlikes(lexicon, channel, { maxLength: params.realWordMaxLength, minRatio: params.realWordMinRatio, maxCost: params.realWordMaxCost });
 }
 
 /** Loads a checkpoint and returns a ready corrector. */

@@ -2,7 +2,7 @@ import type { Lexicon } from '../lexicon/lexicon.js';
 import type { Channel } from './channel.js';
 
 export interface ConfusionSetOptions {
-  /** Longest word considered (real-word misreadings hit short words most). */
+  /** Longest word considered as the right reading (real-word misreadings hit short words most). */
   maxLength: number;
   /** A word is a likely misreading of a neighbour at least this many times more probable. */
   minRatio: number;
@@ -10,30 +10,59 @@ export interface ConfusionSetOptions {
   maxCost: number;
 }
 
+/** The words a known word may be a misreading of (`tie` → `the`), or undefined. */
+export interface LookAlikes {
+  get(word: string): readonly string[] | undefined;
+}
+
+/** Words whose look-alikes are remembered. */
+const CACHE_WORDS = 50_000;
+const LOWER_LATIN = /^[a-z]+$/;
+
 /**
- * Real-word confusion sets: for a known word that is one cheap OCR misreading away from a much
- * more frequent word (`tie`/`the`, `bo`/`be`, `wore`/`were`), the words it may stand for.
- * Built once at load from the lexicon and the channel's cheap substitutions.
+ * Real-word confusion sets: for a known word that is one cheap OCR misreading away from a more frequent word
+ * (`bo`/`be`, `arc`/`are`, `caine`/`came`), the words it may stand for, in lexicon order. Worked out for a word when it is
+ * first asked about (undoing each cheap misreading the channel knows), so loading costs nothing however wide the sets.
  */
-export function buildConfusionSets(lexicon: Lexicon, channel: Channel, opts: ConfusionSetOptions): Map<string, string[]> {
-  const subs = channel.cheapSubstitutions(opts.maxCost);
-  const multi = channel.cheapMultiConfusions(opts.maxCost);
-  const out = new Map<string, string[]>();
-  for (const w of lexicon.words) {
-    if (w.length < 2 || w.length > opts.maxLength || !/^[a-z]+$/.test(w)) continue;
-    const pw = lexicon.prob(w);
-    const add = (v: string) => {
-      if (v === w || !/^[a-z]+$/.test(v) || !lexicon.has(v) || pw < opts.minRatio * lexicon.prob(v)) return;
-      const list = out.get(v) ?? [];
-      if (!list.includes(w)) list.push(w);
-      out.set(v, list);
-    };
-    for (let i = 0; i < w.length; i++) {
-      for (const n of subs.get(w[i]) ?? []) add(w.slice(0, i) + n + w.slice(i + 1));
+export class LazyLookAlikes implements LookAlikes {
+  private readonly cache = new Map<string, readonly string[] | undefined>();
+  /** noisy character → the clean characters it is a cheap misreading of */
+  private readonly cleanFor = new Map<string, string[]>();
+  private readonly multi: Array<{ noisy: string; clean: string }>;
+
+  constructor(
+    private readonly lexicon: Lexicon,
+    channel: Channel,
+    private readonly opts: ConfusionSetOptions,
+  ) {
+    for (const [clean, noisyChars] of channel.cheapSubstitutions(opts.maxCost)) {
+      for (const n of noisyChars) this.cleanFor.set(n, [...(this.cleanFor.get(n) ?? []), clean]);
     }
-    for (const m of multi) {
-      for (let i = w.indexOf(m.clean); i >= 0; i = w.indexOf(m.clean, i + 1)) add(w.slice(0, i) + m.noisy + w.slice(i + m.clean.length));
-    }
+    this.multi = channel.cheapMultiConfusions(opts.maxCost);
   }
-  return out;
+
+  get(word: string): readonly string[] | undefined {
+    if (this.cache.has(word)) return this.cache.get(word);
+    const found = this.compute(word);
+    if (this.cache.size >= CACHE_WORDS) this.cache.delete(this.cache.keys().next().value!);
+    this.cache.set(word, found);
+    return found;
+  }
+
+  private compute(v: string): readonly string[] | undefined {
+    const { lexicon, opts } = this;
+    if (!LOWER_LATIN.test(v) || !lexicon.has(v)) return undefined;
+    const floor = opts.minRatio * lexicon.prob(v);
+    const out = new Set<string>();
+    const consider = (w: string) => {
+      if (w !== v && w.length >= 2 && w.length <= opts.maxLength && LOWER_LATIN.test(w) && lexicon.has(w) && lexicon.prob(w) >= floor) out.add(w);
+    };
+    for (let i = 0; i < v.length; i++) {
+      for (const c of this.cleanFor.get(v[i]) ?? []) consider(v.slice(0, i) + c + v.slice(i + 1));
+    }
+    for (const m of this.multi) {
+      for (let j = v.indexOf(m.noisy); j >= 0; j = v.indexOf(m.noisy, j + 1)) consider(v.slice(0, j) + m.clean + v.slice(j + m.noisy.length));
+    }
+    return out.size === 0 ? undefined : [...out].sort((a, b) => lexicon.id(a) - lexicon.id(b));
+  }
 }

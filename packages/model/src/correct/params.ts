@@ -48,11 +48,11 @@ export interface RankParams {
   hyphenJoinCost: number;
   /** Log bonus for keeping an unknown word that occurs more than once in the text. */
   repeatKeepBonus: number;
-  /** Log bonus for keeping a frequent known word that has a much more frequent OCR look-alike (tie/the). */
+  /** Log bonus for keeping a frequent known word that has a cheap OCR look-alike (be/he, end/and); context decides. */
   realWordKeepBonus: number;
-  /** A look-alike counts when it is at least this many times more probable. */
+  /** A look-alike counts when it is at least this many times as probable as the word (0.5: half as probable). */
   realWordMinRatio: number;
-  /** Longest known word checked for a real-word misreading. */
+  /** Longest look-alike (the right reading) considered. */
   realWordMaxLength: number;
   /** Largest channel cost of a real-word misreading. */
   realWordMaxCost: number;
@@ -182,10 +182,10 @@ export const DEFAULT_PARAMS: RankParams = {
   strayDeleteCost: 3,
   hyphenJoinCost: 0.2,
   repeatKeepBonus: 7,
-  realWordKeepBonus: 4,
-  realWordMinRatio: 10,
-  realWordMaxLength: 5,
-  realWordMaxCost: 0.6,
+  realWordKeepBonus: 3.5,
+  realWordMinRatio: 0.5,
+  realWordMaxLength: 7,
+  realWordMaxCost: 0.9,
   noiseAdapt: 2,
   noiseRef: 0.2,
   contextFreeKeepBonus: -6,

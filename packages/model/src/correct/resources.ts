@@ -1,3 +1,4 @@
+import type { LookAlikes } from '../candidates/confusion-sets.js';
 import type { BigramModel } from '../lexicon/bigrams.js';
 import type { TrigramModel } from '../lexicon/trigrams.js';
 import type { Lexicon } from '../lexicon/lexicon.js';
@@ -36,7 +37,7 @@ export interface Resources {
   typingChannel: Channel;
   params: RankParams;
   /** Known words → the much more frequent OCR look-alikes they may stand for. */
-  confusions: Map<string, string[]>;
+  confusions: LookAlikes;
   /** How word-like a string is (letter trigrams of the lexicon). */
   shape: WordShape;
   scorer?: CandidateScorer;
