@@ -44,13 +44,13 @@ export class DeleteIndex {
     const tmpIds = new Int32Array(cap);
     const tmpLevels = new Uint8Array(cap);
     const hashes: number[] = [];
+    const levels: number[] = [];
     let total = 0;
     for (let id = 0; id < words.length; id++) {
-      const n = this.deleteHashes(words[id], this.maxDistance, hashes);
-      const len = Math.min(words[id].length, this.prefixLength);
+      const n = this.deleteHashes(words[id], this.maxDistance, hashes, levels);
       for (let i = 0; i < n; i++) {
         tmpKeys[total] = hashes[i];
-        tmpLevels[total] = i === 0 ? 0 : i <= len ? 1 : 2;
+        tmpLevels[total] = levels[i];
         tmpIds[total++] = id;
       }
     }
@@ -127,18 +127,19 @@ export class DeleteIndex {
   }
 
   /**
-   * Writes into `out` the FNV-1a hashes of the word's prefix with 0..maxDistance (≤ 2)
-   * characters deleted, computed by skipping positions rather than building strings. Returns the count.
+   * Writes into `out` the FNV-1a hashes of the word's prefix with 0..maxDistance (≤ 2) characters deleted, computed
+   * by skipping positions rather than building strings, and into `levels` how many were deleted. Returns the count.
    */
-  private deleteHashes(word: string, maxDistance: number, out: number[]): number {
+  private deleteHashes(word: string, maxDistance: number, out: number[], levels: number[]): number {
     const len = Math.min(word.length, this.prefixLength);
     let n = 0;
-    const push = (h: number) => {
-      out[n++] = h;
+    const push = (h: number, level: number) => {
+      out[n] = h;
+      levels[n++] = level;
     };
-    push(hashSkipping(word, len, -1, -1));
-    if (maxDistance >= 1) for (let i = 0; i < len; i++) push(hashSkipping(word, len, i, -1));
-    if (maxDistance >= 2) for (let i = 0; i < len; i++) for (let j = i + 1; j < len; j++) push(hashSkipping(word, len, i, j));
+    push(hashSkipping(word, len, -1, -1), 0);
+    if (maxDistance >= 1) for (let i = 0; i < len; i++) push(hashSkipping(word, len, i, -1), 1);
+    if (maxDistance >= 2) for (let i = 0; i < len; i++) for (let j = i + 1; j < len; j++) push(hashSkipping(word, len, i, j), 2);
     return n;
   }
 }

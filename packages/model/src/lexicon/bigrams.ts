@@ -50,13 +50,6 @@ export class BigramModel {
     return [this.leftCounts[i], this.hasTypes ? this.leftTypes[i] : 0];
   }
 
-  /** Distinct words seen after `w` (0 when unknown or not stored). */
-  leftTypeCount(w: string): number {
-    if (!this.hasTypes) return 0;
-    const i = binarySearch(this.leftKeys, fnv1a(w));
-    return i < 0 ? 0 : this.leftTypes[i];
-  }
-
   /** Distinct words seen before `w` (0 when unknown or not stored). */
   rightTypeCount(w: string): number {
     const i = binarySearch(this.rightKeys, fnv1a(w));
@@ -80,8 +73,9 @@ export class BigramModel {
       right.set(rh, (right.get(rh) ?? 0) + 1);
       if (c >= minCount) kept.push([fnv1a(k), c]);
     }
-    const [leftKeys, leftCounts] = sortedPairs([...left].map(([h, [c]]): [number, number] => [h, c]));
-    const [, leftTypes] = sortedPairs([...left].map(([h, [, t]]): [number, number] => [h, t]));
+    const leftKeys = Uint32Array.from([...left.keys()].sort((a, b) => a - b));
+    const leftCounts = leftKeys.map((h) => left.get(h)![0]);
+    const leftTypes = leftKeys.map((h) => left.get(h)![1]);
     const [rightKeys, rightTypes] = sortedPairs([...right]);
     return new BigramModel(...sortedPairs(kept), leftKeys, leftCounts, leftTypes, rightKeys, rightTypes, pairs.size);
   }
