@@ -7,7 +7,7 @@
 import { parseArgs } from 'node:util';
 import { runBench, defaultDataDir } from '@unsmudge/eval';
 import { createCorrector, loadResources, nn, NeuralScorer } from '../src/index.js';
-import { confusionSetsFor } from '../src/corrector.js';
+import { confusionSetsFor, ocrChannel } from '../src/corrector.js';
 import type { RankParams } from '../src/correct/params.js';
 
 const { values } = parseArgs({
@@ -43,8 +43,9 @@ console.log(['config', ...sets].join('\t'));
 for (const cfg of configs) {
   const params = { ...base, ...cfg };
   // the real-word confusion sets depend on the parameters: rebuilt when any of theirs is varied
-  const confusions = Object.keys(cfg).some((k) => k.startsWith('realWord')) ? confusionSetsFor(resources.lexicon, resources.channel, params) : resources.confusions;
-  const corrector = createCorrector({ ...resources, params, confusions }, { checkpoint: 'tune', backend: 'none', loadMs: 0 });
+  const channel = 'fitted' in cfg ? ocrChannel(params) : resources.channel;
+  const confusions = Object.keys(cfg).some((k) => k.startsWith('realWord') || k === 'fitted') ? confusionSetsFor(resources.lexicon, channel, params) : resources.confusions;
+  const corrector = createCorrector({ ...resources, params, confusions, channel }, { checkpoint: 'tune', backend: 'none', loadMs: 0 });
   const result = await runBench({
     correctors: { unsmudge: async (texts) => (await corrector.clean(texts)).map((r) => r.text) },
     sets,

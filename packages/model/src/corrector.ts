@@ -1,4 +1,6 @@
-import { Channel, TYPING_COSTS } from './candidates/channel.js';
+import { Channel, TYPING_COSTS, DEFAULT_COSTS } from './candidates/channel.js';
+import { fittedConfusions } from './candidates/fitted-channel.js';
+import { readFileSync } from 'node:fs';
 import { DeleteIndex } from './candidates/delete-index.js';
 import { LazyLookAlikes, type LookAlikes } from './candidates/confusion-sets.js';
 import { WordShape } from './lexicon/word-shape.js';
@@ -41,7 +43,7 @@ export function loadResources(opts: LoadCorrectorOptions = {}): { resources: Res
   const files = readCheckpoint(dir);
   const params = { ...files.config.params, ...opts.params };
   const indexWords = files.lexicon.words.filter((w) => LETTERS_ONLY.test(w) && w.length <= 24);
-  const channel = new Channel();
+  const channel = ocrChannel(params);
   const resources: Resources = {
     lexicon: files.lexicon,
     bigrams: files.bigrams,
@@ -56,6 +58,13 @@ export function loadResources(opts: LoadCorrectorOptions = {}): { resources: Res
     scorer: opts.scorer ?? undefined,
   };
   return { resources, name: files.config.name ?? basename(dir), scorerDir: files.config.scorer };
+}
+
+/** EXPERIMENT */
+export function ocrChannel(params: RankParams): Channel {
+  if (!params.fitted) return new Channel();
+  const profile = JSON.parse(readFileSync((params.fitted as { profile?: string }).profile ?? new URL('../../corruptors/profiles/ocr-fitted.json', import.meta.url), 'utf8'));
+  return new Channel({ ...DEFAULT_COSTS, directed: fittedConfusions(profile, params.fitted) });
 }
 
 /** The real-word confusion sets the ranking parameters ask for. */

@@ -11,8 +11,10 @@ export interface ChannelCosts {
   transpose: number;
   /** Cost of inserting or deleting a letter next to the same letter. */
   double: number;
-  /** Cheaper substitutions and multi-character confusions, as [noisy, clean, cost]; applied in both directions unless `oneWay`. */
+  /** Cheaper substitutions and multi-character confusions, as [noisy, clean, cost]; applied in both directions. */
   confusions: Array<[string, string, number]>;
+  /** Confusions applied in the direction given only (noisy read for clean), e.g. fitted from real OCR pairs. */
+  directed?: Array<[string, string, number]>;
 }
 
 /** Specks the scan glues into words (`st~ated`, `w~s`): read as nothing, or as any letter they hide. */
@@ -102,8 +104,11 @@ export class Channel {
 
   constructor(costs: ChannelCosts = DEFAULT_COSTS) {
     this.costs = costs;
-    for (const [a, b, c] of costs.confusions) {
-      for (const [n, k] of [[a, b], [b, a]] as const) {
+    const pairs: Array<[string, string, number]> = [];
+    for (const [a, b, c] of costs.confusions) pairs.push([a, b, c], [b, a, c]);
+    pairs.push(...(costs.directed ?? []));
+    {
+      for (const [n, k, c] of pairs) {
         if (n.length === 1 && k.length === 1) this.sub.set(n + k, Math.min(this.sub.get(n + k) ?? Infinity, c));
         else if (k === '' && n.length === 1) this.cheapIns.set(n, Math.min(this.cheapIns.get(n) ?? Infinity, c));
         else if (n === '' && k.length === 1) this.cheapDel.set(k, Math.min(this.cheapDel.get(k) ?? Infinity, c));
@@ -213,6 +218,26 @@ export class Channel {
       }
     }
     return d[n * w + m];
+  }
+
+  /** Cost of reading clean character code `c` as noisy code `n` (0 when they are the same). */
+  substitution(n: number, c: number): number {
+    return n === c ? 0 : this.subCost(n, c, n < 128 && c < 128, this.costs.edit);
+  }
+
+  /** Cost of the noisy word having an extra character at position i. */
+  insertion(noisy: string, i: number): number {
+    return this.insCost(noisy, i);
+  }
+
+  /** Cost of the noisy word lacking clean character `ch`, which follows `prev` in the clean word. */
+  deletion(ch: string, prev: string | undefined): number {
+    return this.cheapDel.get(ch) ?? (prev === ch ? this.costs.double : this.costs.edit);
+  }
+
+  /** Multi-character confusions whose noisy side ends in code `n` and whose clean side ends in code `c`. */
+  multiEndingIn(n: number, c: number): ReadonlyArray<{ noisy: string; clean: string; cost: number }> | undefined {
+    return n < 128 && c < 128 ? this.asciiMulti[n * 128 + c] : this.multiByEnd.get(String.fromCharCode(n) + '\u0000' + String.fromCharCode(c));
   }
 
   /** Cost of reading clean character `c` as noisy `n` (codes; different characters). */

@@ -2,6 +2,7 @@ import { normalizeWord } from '../lexicon/lm-words.js';
 import type { Resources } from './resources.js';
 import { unigram } from './language-model.js';
 import { readRunTogether, type PieceReading } from './run-together.js';
+import { ChannelTrie } from '../candidates/channel-trie.js';
 
 /** A possible correction of one word: lower-cased words (more than one when the word is split). */
 export interface Option {
@@ -192,6 +193,10 @@ function singleWords(res: Resources, q: string, mode: CandidateMode, maxD = q.le
     }
   }
   const costCap = far ? params.farMaxCost : params.maxCost;
+  // a garbled word (`rcsuiniitiou`, `lirgolv`): searched by the channel cost itself, many cheap misreadings deep
+  const deep = far && params.deepMinLength !== null && q.length >= params.deepMinLength;
+  const deepBudget = deep ? params.deepMaxCost + params.deepCostPerLetter * (q.length - params.deepMinLength!) : 0;
+  const deepHits = deep ? channelTrie(res).search(q, channel, { budget: deepBudget, limit: DEEP_HITS, maxNodes: DEEP_MAX_NODES }).hits : [];
   // the weighted channel is dear: compute it for the likeliest hits only (by plain distance, then frequency)
   let prelim = [...hits.keys()];
   if (prelim.length > PRELIMINARY) {
@@ -208,7 +213,28 @@ function singleWords(res: Resources, q: string, mode: CandidateMode, maxD = q.le
     if (cost > costCap) continue;
     scored.push(scoredOption(res, [w], cost));
   }
+  for (const h of deepHits) {
+    if (prelim.includes(h.id)) continue;
+    const w = res.indexWords[h.id];
+    const cost = channel.cost(q, w);
+    if (cost <= deepBudget) scored.push(scoredOption(res, [w], cost));
+  }
   return scored;
+}
+
+/** Readings of a garbled word taken from the weighted search, and the trie nodes it may visit. */
+const DEEP_HITS = 12;
+const DEEP_MAX_NODES = 60_000;
+const tries = new WeakMap<Resources, ChannelTrie>();
+
+/** The trie of the words a garbled word may stand for (built when first needed: about 0.1 s). */
+function channelTrie(res: Resources): ChannelTrie {
+  let trie = tries.get(res);
+  if (!trie) {
+    const min = res.params.deepMinCount;
+    tries.set(res, (trie = new ChannelTrie(res.indexWords, (w) => w.length >= 2 && !w.includes("'") && res.lexicon.corpusCount(w) >= min)));
+  }
+  return trie;
 }
 
 const logPriors = new WeakMap<Resources, Float64Array>();

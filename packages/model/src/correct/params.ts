@@ -36,6 +36,18 @@ export interface RankParams {
   farMaxCost: number;
   /** Cheapest misread letter or letter group undone to reach a far-off word. */
   farLetterCost: number;
+  /**
+   * Garbled words: an unknown word of at least this many characters with no reading within one plain edit is also
+   * searched by weighted channel cost (`candidates/channel-trie.ts`) among words seen at least `deepMinCount` times,
+   * up to cost `deepMaxCost` (null: off).
+   */
+  deepMinLength: number | null;
+  deepMaxCost: number;
+  /** What each character beyond `deepMinLength` adds to `deepMaxCost` (a long word has room for more misreadings). */
+  deepCostPerLetter: number;
+  deepMinCount: number;
+  /** Channel confusions fitted from a noise profile (null: the hand-set costs only). */
+  fitted: { minCount: number; costAtOnePercent: number; slope: number; minCost: number; maxCost: number } | null;
   /** Weight of the neural scorer's log-probability (0: the scorer is not loaded). */
   neuralWeight: number;
   /** 'rerank': the scorer only picks among corrections of words the ranker changes; 'all': it votes on every suspect. */
@@ -176,6 +188,11 @@ export const DEFAULT_PARAMS: RankParams = {
   farMinLength: 5,
   farMaxCost: 2.5,
   farLetterCost: 0.5,
+  deepMinLength: null,
+  deepMaxCost: 3,
+  deepCostPerLetter: 0,
+  deepMinCount: 10,
+  fitted: null,
   neuralWeight: 0,
   neuralMode: 'rerank',
   strayMaxCount: 200,
