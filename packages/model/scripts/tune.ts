@@ -7,7 +7,9 @@
 import { parseArgs } from 'node:util';
 import { runBench, defaultDataDir } from '@unsmudge/eval';
 import { createCorrector, loadResources, nn, NeuralScorer } from '../src/index.js';
+import { readFileSync } from 'node:fs';
 import { confusionSetsFor, ocrChannel } from '../src/corrector.js';
+import { parseChannelCounts } from '../src/candidates/fitted-channel.js';
 import type { RankParams } from '../src/correct/params.js';
 
 const { values } = parseArgs({
@@ -19,6 +21,8 @@ const { values } = parseArgs({
     split: { type: 'string', default: 'dev' },
     data: { type: 'string' },
     scorer: { type: 'string' },
+    // another channel.json (confusion counts) than the checkpoint's, e.g. one fitted on half of the dev pairs
+    channel: { type: 'string' },
   },
 });
 
@@ -30,7 +34,9 @@ for (const [key, vals] of Object.entries(grid)) {
   configs.splice(0, configs.length, ...next);
 }
 
-const { resources } = loadResources({ checkpointDir: values.checkpoint });
+const loaded = loadResources({ checkpointDir: values.checkpoint });
+const { resources } = loaded;
+const channelCounts = values.channel ? parseChannelCounts(JSON.parse(readFileSync(values.channel, 'utf8'))) : loaded.channelCounts;
 if (values.scorer) {
   await nn.selectBackend();
   nn.registerWasmKernels();
@@ -43,8 +49,9 @@ console.log(['config', ...sets].join('\t'));
 for (const cfg of configs) {
   const params = { ...base, ...cfg };
   // the real-word confusion sets depend on the parameters: rebuilt when any of theirs is varied
-  const channel = 'fitted' in cfg ? ocrChannel(params) : resources.channel;
-  const confusions = Object.keys(cfg).some((k) => k.startsWith('realWord') || k === 'fitted') ? confusionSetsFor(resources.lexicon, channel, params) : resources.confusions;
+  const newChannel = 'fittedChannel' in cfg || values.channel !== undefined;
+  const channel = newChannel ? ocrChannel(channelCounts, params) : resources.channel;
+  const confusions = newChannel || Object.keys(cfg).some((k) => k.startsWith('realWord')) ? confusionSetsFor(resources.lexicon, channel, params) : resources.confusions;
   const corrector = createCorrector({ ...resources, params, confusions, channel }, { checkpoint: 'tune', backend: 'none', loadMs: 0 });
   const result = await runBench({
     correctors: { unsmudge: async (texts) => (await corrector.clean(texts)).map((r) => r.text) },

@@ -7,6 +7,7 @@ import { TrigramModel } from './lexicon/trigrams.js';
 import { Lexicon } from './lexicon/lexicon.js';
 import { DEFAULT_PARAMS, type RankParams } from './correct/params.js';
 import { CheckpointError } from './errors.js';
+import { parseChannelCounts, type ChannelCounts } from './candidates/fitted-channel.js';
 
 /** The checkpoint that ships in the repository. */
 export const SHIPPED_CHECKPOINT = resolve(dirname(fileURLToPath(import.meta.url)), '../checkpoints/shipped');
@@ -27,10 +28,14 @@ export interface CheckpointFiles {
   bigrams: BigramModel;
   /** Word-triple counts (optional: without them the context model is a bigram model). */
   trigrams?: TrigramModel;
+  /** OCR confusion counts fitted from real pairs (optional: without them the channel has hand-set costs only). */
+  channelCounts?: ChannelCounts;
 }
 
 const FILES = { config: 'config.json', lexicon: 'lexicon.tsv.gz', bigrams: 'bigrams.bin.gz' };
 const TRIGRAMS = 'trigrams.bin.gz';
+/** Written by `unsmudge fit-channel`; kept when the counts are rebuilt. */
+export const CHANNEL_COUNTS = 'channel.json';
 
 export function readCheckpoint(dir: string): CheckpointFiles {
   for (const f of Object.values(FILES)) {
@@ -45,7 +50,9 @@ export function readCheckpoint(dir: string): CheckpointFiles {
     const bigrams = BigramModel.fromBuffer(gunzipSync(readFileSync(join(dir, FILES.bigrams))));
     const trigramFile = join(dir, TRIGRAMS);
     const trigrams = existsSync(trigramFile) ? TrigramModel.fromBuffer(gunzipSync(readFileSync(trigramFile))) : undefined;
-    return { config, lexicon, bigrams, trigrams };
+    const channelFile = join(dir, CHANNEL_COUNTS);
+    const channelCounts = existsSync(channelFile) ? parseChannelCounts(JSON.parse(readFileSync(channelFile, 'utf8'))) : undefined;
+    return { config, lexicon, bigrams, trigrams, channelCounts };
   } catch (e) {
     throw new CheckpointError(`checkpoint ${dir} could not be read: ${(e as Error).message}`);
   }

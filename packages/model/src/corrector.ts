@@ -1,6 +1,5 @@
 import { Channel, TYPING_COSTS, DEFAULT_COSTS } from './candidates/channel.js';
-import { fittedConfusions } from './candidates/fitted-channel.js';
-import { readFileSync } from 'node:fs';
+import { fittedConfusions, type ChannelCounts } from './candidates/fitted-channel.js';
 import { DeleteIndex } from './candidates/delete-index.js';
 import { LazyLookAlikes, type LookAlikes } from './candidates/confusion-sets.js';
 import { WordShape } from './lexicon/word-shape.js';
@@ -38,12 +37,12 @@ export const MAX_TEXT_CHARS = 5_000_000;
 const LETTERS_ONLY = /^[\p{L}\p{M}'’]+$/u;
 
 /** Loads a checkpoint's lexicon, context model and candidate index. */
-export function loadResources(opts: LoadCorrectorOptions = {}): { resources: Resources; name: string; scorerDir?: string } {
+export function loadResources(opts: LoadCorrectorOptions = {}): { resources: Resources; name: string; scorerDir?: string; channelCounts?: ChannelCounts } {
   const dir = opts.checkpointDir ?? SHIPPED_CHECKPOINT;
   const files = readCheckpoint(dir);
   const params = { ...files.config.params, ...opts.params };
   const indexWords = files.lexicon.words.filter((w) => LETTERS_ONLY.test(w) && w.length <= 24);
-  const channel = ocrChannel(params);
+  const channel = ocrChannel(files.channelCounts, params);
   const resources: Resources = {
     lexicon: files.lexicon,
     bigrams: files.bigrams,
@@ -57,14 +56,13 @@ export function loadResources(opts: LoadCorrectorOptions = {}): { resources: Res
     shape: new WordShape(files.lexicon.words),
     scorer: opts.scorer ?? undefined,
   };
-  return { resources, name: files.config.name ?? basename(dir), scorerDir: files.config.scorer };
+  return { resources, name: files.config.name ?? basename(dir), scorerDir: files.config.scorer, channelCounts: files.channelCounts };
 }
 
-/** EXPERIMENT */
-export function ocrChannel(params: RankParams): Channel {
-  if (!params.fitted) return new Channel();
-  const profile = JSON.parse(readFileSync((params.fitted as { profile?: string }).profile ?? new URL('../../corruptors/profiles/ocr-fitted.json', import.meta.url), 'utf8'));
-  return new Channel({ ...DEFAULT_COSTS, directed: fittedConfusions(profile, params.fitted) });
+/** The OCR channel: hand-set costs, and the fitted confusion counts' costs where the parameters ask for them. */
+export function ocrChannel(counts: ChannelCounts | undefined, params: RankParams): Channel {
+  if (!counts || !params.fittedChannel) return new Channel();
+  return new Channel({ ...DEFAULT_COSTS, directed: fittedConfusions(counts, params.fittedChannel) });
 }
 
 /** The real-word confusion sets the ranking parameters ask for. */

@@ -26,30 +26,61 @@ export interface TrieSearchOptions {
  * the exact cost of the hits.
  */
 export class ChannelTrie {
-  private readonly chars: string[] = [''];
-  private readonly firstChild: number[] = [-1];
-  private readonly nextSibling: number[] = [-1];
-  private readonly wordIds: number[] = [-1];
-  private readonly minLength: number[] = [Infinity];
-  private readonly maxLength: number[] = [0];
+  /** Per node: its letter (code), first child, next sibling, the word id ending there (-1: none), and the shortest
+   * and longest word below it (so a branch whose words are all too short or too long for the query is not walked). */
+  private readonly codesOf: Int32Array;
+  private readonly firstChild: Int32Array;
+  private readonly nextSibling: Int32Array;
+  private readonly wordIds: Int32Array;
+  private readonly minLength: Int32Array;
+  private readonly maxLength: Int32Array;
 
   /** `words[id]` for the ids that `keep` accepts; ids are those of `words`. */
   constructor(words: readonly string[], keep: (word: string, id: number) => boolean = () => true) {
+    const codes = [0];
+    const first = [-1];
+    const next = [-1];
+    const ids = [-1];
+    const minLen = [1 << 20];
+    const maxLen = [0];
+    const child = (node: number, code: number): number => {
+      let last = -1;
+      for (let k = first[node]; k >= 0; k = next[k]) {
+        if (codes[k] === code) return k;
+        last = k;
+      }
+      const id = codes.length;
+      codes.push(code);
+      first.push(-1);
+      next.push(-1);
+      ids.push(-1);
+      minLen.push(1 << 20);
+      maxLen.push(0);
+      if (last < 0) first[node] = id;
+      else next[last] = id;
+      return id;
+    };
     for (let id = 0; id < words.length; id++) {
       const w = words[id];
       if (w.length === 0 || !keep(w, id)) continue;
       let node = 0;
-      this.noteLength(node, w.length);
-      for (const ch of w) {
-        node = this.child(node, ch);
-        this.noteLength(node, w.length);
+      for (let i = 0; i <= w.length; i++) {
+        if (w.length < minLen[node]) minLen[node] = w.length;
+        if (w.length > maxLen[node]) maxLen[node] = w.length;
+        if (i < w.length) node = child(node, w.charCodeAt(i));
       }
-      this.wordIds[node] = id;
+      ids[node] = id;
     }
+    this.codesOf = Int32Array.from(codes);
+    this.firstChild = Int32Array.from(first);
+    this.nextSibling = Int32Array.from(next);
+    this.wordIds = Int32Array.from(ids);
+    this.minLength = Int32Array.from(minLen);
+    this.maxLength = Int32Array.from(maxLen);
   }
 
   get nodes(): number {
-    return this.chars.length;
+    return this.codesOf.length;
   }
 
   /** Words whose weighted cost of being read as `noisy` (by `channel`) is within the budget, cheapest first. */
@@ -57,101 +88,143 @@ export class ChannelTrie {
     const n = noisy.length;
     const { budget } = opts;
     const maxNodes = opts.maxNodes ?? Infinity;
-    const ins = new Float64Array(n);
-    for (let i = 0; i < n; i++) ins[i] = channel.insertion(noisy, i);
-    const codes = Array.from({ length: n }, (_, i) => noisy.charCodeAt(i));
+    const tables = queryTables(noisy, channel);
+    const { ins, sub, multi, hasMulti } = tables;
+    const codes = tables.codes;
+    const transpose = channel.costs.transpose;
     // cheapest change of length by one letter: what a gap between the lengths left must cost at least
     const unit = lengthUnit(channel);
     const rows: Float64Array[] = [new Float64Array(n + 1)];
     for (let i = 1; i <= n; i++) rows[0][i] = rows[0][i - 1] + ins[i - 1];
-    const path: string[] = [];
-    const pathCodes: number[] = [];
+    const { delCost, delAfterSame } = deletionTables(channel);
+    const pathCodes = new Int32Array(64);
     const hits: TrieHit[] = [];
     let visited = 0;
+    const { codesOf, firstChild, nextSibling, wordIds, minLength, maxLength } = this;
 
-    const walk = (node: number, depth: number): void => {
-      for (let k = this.firstChild[node]; k >= 0; k = this.nextSibling[k]) {
-        if (visited >= maxNodes) return;
-        visited++;
-        const d = depth + 1;
-        const ch = this.chars[k];
-        const c = ch.charCodeAt(0);
-        const P = rows[depth];
-        const R = (rows[d] ??= new Float64Array(n + 1));
-        path[depth] = ch;
-        pathCodes[depth] = c;
-        const del = channel.deletion(ch, path[depth - 1]);
-        R[0] = P[0] + del;
-        for (let i = 1; i <= n; i++) {
-          const ni = codes[i - 1];
-          let v = P[i - 1] + channel.substitution(ni, c);
-          const a = R[i - 1] + ins[i - 1];
-          if (a < v) v = a;
-          const b = P[i] + del;
-          if (b < v) v = b;
-          if (d > 1 && i > 1 && ni === pathCodes[depth - 1] && codes[i - 2] === c) {
-            const t = rows[d - 2][i - 2] + channel.costs.transpose;
-            if (t < v) v = t;
-          }
-          const multis = channel.multiEndingIn(ni, c);
-          if (multis) {
-            for (const mc of multis) {
-              const ln = mc.noisy.length;
-              const lc = mc.clean.length;
-              if (ln > i || lc > d || !noisy.startsWith(mc.noisy, i - ln) || !endsWith(path, d, mc.clean)) continue;
-              const m = rows[d - lc][i - ln] + mc.cost;
-              if (m < v) v = m;
-            }
-          }
-          R[i] = v;
+    // depth-first, children pushed together: a node's parent row (depth - 1) stays in place until its subtree is done
+    const stack = new Int32Array(4096);
+    const stackDepth = new Int32Array(4096);
+    let top = 0;
+    for (let k = firstChild[0]; k >= 0 && top < stack.length; k = nextSibling[k]) {
+      stack[top] = k;
+      stackDepth[top++] = 0;
+    }
+    while (top > 0 && visited < maxNodes) {
+      const k = stack[--top];
+      const depth = stackDepth[top];
+      visited++;
+      const d = depth + 1;
+      const c = codesOf[k];
+      const ascii = c < 128;
+      const P = rows[depth];
+      const R = (rows[d] ??= new Float64Array(n + 1));
+      pathCodes[depth] = c;
+      const del = ascii ? (depth > 0 && pathCodes[depth - 1] === c ? delAfterSame[c] : delCost[c]) : channel.deletion(String.fromCharCode(c), depth > 0 ? String.fromCharCode(pathCodes[depth - 1]) : undefined);
+      const restMin = minLength[k] - d;
+      const restMax = maxLength[k] - d;
+      let v = P[0] + del;
+      R[0] = v;
+      let bound = v + (n < restMin ? restMin - n : n > restMax ? n - restMax : 0) * unit;
+      const prev = depth > 0 ? pathCodes[depth - 1] : -1;
+      const G = d > 1 ? rows[d - 2] : P;
+      for (let i = 1; i <= n; i++) {
+        const ni = codes[i - 1];
+        v = P[i - 1] + (ni === c ? 0 : ascii ? sub[(i - 1) * 128 + c] : channel.substitution(ni, c));
+        const a = R[i - 1] + ins[i - 1];
+        if (a < v) v = a;
+        const b = P[i] + del;
+        if (b < v) v = b;
+        if (ni === prev && i > 1 && codes[i - 2] === c) {
+          const t = G[i - 2] + transpose;
+          if (t < v) v = t;
         }
-        if (this.wordIds[k] >= 0 && R[n] <= budget) hits.push({ id: this.wordIds[k], cost: R[n] });
-        // go on only if some way on can still end within the budget
-        const restMin = this.minLength[k] - d;
-        const restMax = this.maxLength[k] - d;
-        let bound = Infinity;
-        for (let i = 0; i <= n; i++) {
-          const left = n - i;
-          const gap = left < restMin ? restMin - left : left > restMax ? left - restMax : 0;
-          const lb = R[i] + gap * unit;
-          if (lb < bound) bound = lb;
+        if (ascii && hasMulti[i * 128 + c] === 1) {
+          for (const mc of multi[i * 128 + c]!) {
+            const lc = mc.clean.length;
+            if (lc > d || !endsWith(pathCodes, d, mc.clean)) continue;
+            const m = rows[d - lc][i - mc.noisy.length] + mc.cost;
+            if (m < v) v = m;
+          }
         }
-        if (bound <= budget && restMax > 0) walk(k, d);
+        R[i] = v;
+        const left = n - i;
+        const lb = v + (left < restMin ? restMin - left : left > restMax ? left - restMax : 0) * unit;
+        if (lb < bound) bound = lb;
       }
-    };
-    walk(0, 0);
+      if (wordIds[k] >= 0 && R[n] <= budget) hits.push({ id: wordIds[k], cost: R[n] });
+      // go on only if some way on can still end within the budget
+      if (bound <= budget && restMax > 0) {
+        for (let ch = firstChild[k]; ch >= 0 && top < stack.length; ch = nextSibling[ch]) {
+          stack[top] = ch;
+          stackDepth[top++] = d;
+        }
+      }
+    }
     hits.sort((x, y) => x.cost - y.cost);
     return { hits: hits.slice(0, opts.limit), visited };
   }
+}
 
-  private child(node: number, ch: string): number {
-    let last = -1;
-    for (let k = this.firstChild[node]; k >= 0; k = this.nextSibling[k]) {
-      if (this.chars[k] === ch) return k;
-      last = k;
+interface Multi {
+  noisy: string;
+  clean: string;
+  cost: number;
+}
+
+/**
+ * Per-query tables: the cost of each noisy character read for each ASCII clean character, the cost of each noisy
+ * character being extra, and the multi-letter confusions whose noisy side ends at each position (by the last clean
+ * letter), so that the walk looks costs up instead of asking the channel.
+ */
+function queryTables(
+  noisy: string,
+  channel: Channel,
+): { codes: Int32Array; ins: Float64Array; sub: Float64Array; multi: Array<Multi[] | undefined>; hasMulti: Uint8Array } {
+  const n = noisy.length;
+  const codes = Int32Array.from({ length: n }, (_, i) => noisy.charCodeAt(i));
+  const ins = new Float64Array(n);
+  for (let i = 0; i < n; i++) ins[i] = channel.insertion(noisy, i);
+  const sub = new Float64Array(n * 128);
+  const multi: Array<Multi[] | undefined> = new Array((n + 1) * 128);
+  const hasMulti = new Uint8Array((n + 1) * 128);
+  for (let i = 0; i < n; i++) {
+    for (let c = 0; c < 128; c++) {
+      sub[i * 128 + c] = channel.substitution(codes[i], c);
+      const list = channel.multiEndingIn(codes[i], c);
+      if (!list) continue;
+      const fit = list.filter((mc) => mc.noisy.length <= i + 1 && noisy.startsWith(mc.noisy, i + 1 - mc.noisy.length));
+      if (fit.length > 0) {
+        multi[(i + 1) * 128 + c] = fit;
+        hasMulti[(i + 1) * 128 + c] = 1;
+      }
     }
-    const id = this.chars.length;
-    this.chars.push(ch);
-    this.firstChild.push(-1);
-    this.nextSibling.push(-1);
-    this.wordIds.push(-1);
-    this.minLength.push(Infinity);
-    this.maxLength.push(0);
-    if (last < 0) this.firstChild[node] = id;
-    else this.nextSibling[last] = id;
-    return id;
   }
-
-  private noteLength(node: number, length: number): void {
-    if (length < this.minLength[node]) this.minLength[node] = length;
-    if (length > this.maxLength[node]) this.maxLength[node] = length;
-  }
+  return { codes, ins, sub, multi, hasMulti };
 }
 
 /** Whether the clean path of `depth` letters ends with `s`. */
-function endsWith(path: string[], depth: number, s: string): boolean {
-  for (let j = 0; j < s.length; j++) if (path[depth - s.length + j] !== s[j]) return false;
+function endsWith(path: Int32Array, depth: number, s: string): boolean {
+  for (let j = 0; j < s.length; j++) if (path[depth - s.length + j] !== s.charCodeAt(j)) return false;
   return true;
+}
+
+const deletions = new WeakMap<Channel, { delCost: Float64Array; delAfterSame: Float64Array }>();
+
+/** A channel's cost of the noisy word lacking each ASCII clean letter, alone and right after the same letter. */
+function deletionTables(channel: Channel): { delCost: Float64Array; delAfterSame: Float64Array } {
+  let t = deletions.get(channel);
+  if (!t) {
+    const delCost = new Float64Array(128);
+    const delAfterSame = new Float64Array(128);
+    for (let c = 0; c < 128; c++) {
+      const ch = String.fromCharCode(c);
+      delCost[c] = channel.deletion(ch, undefined);
+      delAfterSame[c] = channel.deletion(ch, ch);
+    }
+    deletions.set(channel, (t = { delCost, delAfterSame }));
+  }
+  return t;
 }
 
 const units = new WeakMap<Channel, number>();
@@ -166,7 +239,7 @@ function lengthUnit(channel: Channel): number {
     u = Math.min(channel.costs.edit, channel.costs.double);
     for (const [a, b, cost] of channel.costs.confusions) {
       const diff = Math.abs(a.length - b.length);
-      if (diff > 0 && /^[\x00-\x7f]*$/.test(a + b)) u = Math.min(u, cost / diff);
+      if (diff > 0 && [...(a + b)].every((ch) => ch.charCodeAt(0) < 128)) u = Math.min(u, cost / diff);
     }
     units.set(channel, u);
   }

@@ -3,10 +3,12 @@
  * The `unsmudge` command line:
  *   unsmudge clean [FILE] [--json] [--threshold N] [--protect a,b] [--checkpoint DIR]
  *   unsmudge build-lexicon [--corpus DIR] [--general FILE] [--out DIR] [--trigrams]
+ *   unsmudge fit-channel --profile FILE [--out DIR] [--min-count N]
  *   unsmudge train ...        (see `unsmudge train --help`)
  */
 import { runClean } from './clean-command.js';
 import { runBuildLexicon } from './build-lexicon-command.js';
+import { runFitChannel } from './fit-channel-command.js';
 import { UsageError } from './usage-error.js';
 
 const USAGE = `usage: unsmudge <command> [options]
@@ -16,11 +18,14 @@ commands:
                     --checkpoint DIR (default: the shipped checkpoint)
   build-lexicon     count words and word pairs (--trigrams: and triples) of a corpus into a checkpoint folder
                     --corpus DIR (default ../shared/data/clean_text)  --out DIR
+  fit-channel       keep a noise profile's OCR confusion counts (pnpm corrupt fit, dev pairs) in a checkpoint folder
+                    --profile FILE  --out DIR  --min-count N (default 2)
   train             train the neural candidate scorer (see unsmudge train --help)`;
 
 const commands: Record<string, (args: string[]) => Promise<void>> = {
   clean: runClean,
   'build-lexicon': runBuildLexicon,
+  'fit-channel': runFitChannel,
   train: async (args) => (await import('./train-command.js')).runTrain(args),
 };
 

@@ -59,4 +59,17 @@ describe('generateCandidates', () => {
     // three arbitrary edits are not searched
     expect(readings(resources, 'fxyzdations')).not.toContain('foundations');
   });
+
+  it('searches a garbled long word by channel cost when nothing is near it in plain edits', async () => {
+    const dir = await makeTinyCheckpoint();
+    const { resources } = loadResources({ checkpointDir: dir, params: { deepMinCount: 1 } });
+    const readings = (res: typeof resources, w: string) => generateCandidates(res, w).map((o) => o.words.join(' '));
+    // five plain edits from `foundations`, 1.6 in OCR costs (n→u twice, d→cl, i→l)
+    expect(readings(resources, 'fouuclatlous')).toContain('foundations');
+    const off = loadResources({ checkpointDir: dir, params: { deepMinCount: 1, deepMinLength: null } }).resources;
+    expect(readings(off, 'fouuclatlous')).not.toContain('foundations');
+    // and not beyond its budget
+    const tight = loadResources({ checkpointDir: dir, params: { deepMinCount: 1, deepMaxCost: 1 } }).resources;
+    expect(readings(tight, 'fouuclatlous')).not.toContain('foundations');
+  });
 });

@@ -195,8 +195,7 @@ function singleWords(res: Resources, q: string, mode: CandidateMode, maxD = q.le
   const costCap = far ? params.farMaxCost : params.maxCost;
   // a garbled word (`rcsuiniitiou`, `lirgolv`): searched by the channel cost itself, many cheap misreadings deep
   const deep = far && params.deepMinLength !== null && q.length >= params.deepMinLength;
-  const deepBudget = deep ? params.deepMaxCost + params.deepCostPerLetter * (q.length - params.deepMinLength!) : 0;
-  const deepHits = deep ? channelTrie(res).search(q, channel, { budget: deepBudget, limit: DEEP_HITS, maxNodes: DEEP_MAX_NODES }).hits : [];
+  const deepHits = deep ? channelTrie(res).search(q, channel, { budget: params.deepMaxCost, limit: DEEP_HITS, maxNodes: DEEP_MAX_NODES }).hits : [];
   // the weighted channel is dear: compute it for the likeliest hits only (by plain distance, then frequency)
   let prelim = [...hits.keys()];
   if (prelim.length > PRELIMINARY) {
@@ -217,7 +216,7 @@ function singleWords(res: Resources, q: string, mode: CandidateMode, maxD = q.le
     if (prelim.includes(h.id)) continue;
     const w = res.indexWords[h.id];
     const cost = channel.cost(q, w);
-    if (cost <= deepBudget) scored.push(scoredOption(res, [w], cost));
+    if (cost <= params.deepMaxCost) scored.push(scoredOption(res, [w], cost));
   }
   return scored;
 }

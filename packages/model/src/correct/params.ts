@@ -1,3 +1,5 @@
+import type { FittedCostOptions } from '../candidates/fitted-channel.js';
+
 /** Tunable weights of the ranker; stored in the checkpoint's config and tuned on dev sets. */
 export interface RankParams {
   /** Log-probability per edit unit of the channel model (negative). */
@@ -43,11 +45,12 @@ export interface RankParams {
    */
   deepMinLength: number | null;
   deepMaxCost: number;
-  /** What each character beyond `deepMinLength` adds to `deepMaxCost` (a long word has room for more misreadings). */
-  deepCostPerLetter: number;
   deepMinCount: number;
-  /** Channel confusions fitted from a noise profile (null: the hand-set costs only). */
-  fitted: { minCount: number; costAtOnePercent: number; slope: number; minCost: number; maxCost: number } | null;
+  /**
+   * How the checkpoint's fitted confusion counts (`channel.json`) become channel costs, beside the hand-set ones
+   * (`candidates/fitted-channel.ts`); null: hand-set costs only.
+   */
+  fittedChannel: FittedCostOptions | null;
   /** Weight of the neural scorer's log-probability (0: the scorer is not loaded). */
   neuralWeight: number;
   /** 'rerank': the scorer only picks among corrections of words the ranker changes; 'all': it votes on every suspect. */
@@ -188,11 +191,10 @@ export const DEFAULT_PARAMS: RankParams = {
   farMinLength: 5,
   farMaxCost: 2.5,
   farLetterCost: 0.5,
-  deepMinLength: null,
-  deepMaxCost: 3,
-  deepCostPerLetter: 0,
-  deepMinCount: 10,
-  fitted: null,
+  deepMinLength: 7,
+  deepMaxCost: 2.5,
+  deepMinCount: 50,
+  fittedChannel: { minCount: 20, costAtOnePercent: 0.45, slope: 0.1, minCost: 0.2, maxCost: 1 },
   neuralWeight: 0,
   neuralMode: 'rerank',
   strayMaxCount: 200,

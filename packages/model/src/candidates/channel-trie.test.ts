@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { Channel } from './channel.js';
+import { ChannelTrie } from './channel-trie.js';
+
+const WORDS = ['resumption', 'largely', 'regardless', 'effects', 'effect', 'the', 'assumption', 'harbour', 'aaa'];
+const channel = new Channel();
+
+describe('ChannelTrie', () => {
+  it('finds a word garbled by many cheap misreadings, at the channel cost', () => {
+    const trie = new ChannelTrie(WORDS);
+    const { hits } = trie.search('rcsuiniitiou', channel, { budget: 3, limit: 5 });
+    expect(hits.map((h) => WORDS[h.id])).toContain('resumption');
+    const found = hits.find((h) => WORDS[h.id] === 'resumption')!;
+    expect(found.cost).toBeCloseTo(channel.cost('rcsuiniitiou', 'resumption'));
+    // cheapest first
+    expect(hits.map((h) => h.cost)).toEqual([...hits.map((h) => h.cost)].sort((a, b) => a - b));
+  });
+
+  it('gives every hit the cost Channel.cost gives it, and nothing above the budget', () => {
+    const trie = new ChannelTrie(WORDS);
+    for (const noisy of ['lirgolv', 'cftccta', 'rtgirdloss', 'tbe', 'harhour']) {
+      const { hits } = trie.search(noisy, channel, { budget: 2.5, limit: 20 });
+      for (const h of hits) {
+        expect(h.cost).toBeLessThanOrEqual(2.5);
+        expect(h.cost).toBeCloseTo(channel.cost(noisy, WORDS[h.id]));
+      }
+      // and every word within the budget is found
+      const within = WORDS.filter((w) => channel.cost(noisy, w) <= 2.5 && !/(.)\1/.test(w));
+      for (const w of within) expect(hits.map((h) => WORDS[h.id])).toContain(w);
+    }
+  });
+
+  it('keeps only the words it is asked to, and stops at the node limit', () => {
+    const trie = new ChannelTrie(WORDS, (w) => w !== 'largely');
+    expect(trie.search('lirgolv', channel, { budget: 3, limit: 5 }).hits.map((h) => WORDS[h.id])).not.toContain('largely');
+    const capped = trie.search('rcsuiniitiou', channel, { budget: 3, limit: 5, maxNodes: 3 });
+    expect(capped.visited).toBe(3);
+    expect(capped.hits).toEqual([]);
+  });
+});
