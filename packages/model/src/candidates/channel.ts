@@ -104,22 +104,21 @@ export class Channel {
 
   constructor(costs: ChannelCosts = DEFAULT_COSTS) {
     this.costs = costs;
+    // hand-set confusions both ways, fitted ones in their own direction
     const pairs: Array<[string, string, number]> = [];
     for (const [a, b, c] of costs.confusions) pairs.push([a, b, c], [b, a, c]);
     pairs.push(...(costs.directed ?? []));
-    {
-      for (const [n, k, c] of pairs) {
-        if (n.length === 1 && k.length === 1) this.sub.set(n + k, Math.min(this.sub.get(n + k) ?? Infinity, c));
-        else if (k === '' && n.length === 1) this.cheapIns.set(n, Math.min(this.cheapIns.get(n) ?? Infinity, c));
-        else if (n === '' && k.length === 1) this.cheapDel.set(k, Math.min(this.cheapDel.get(k) ?? Infinity, c));
-        else if (n && k) {
-          const mc = { noisy: n, clean: k, cost: c };
-          this.multi.push(mc);
-          const key = n[n.length - 1] + '\u0000' + k[k.length - 1];
-          const list = this.multiByEnd.get(key) ?? [];
-          list.push(mc);
-          this.multiByEnd.set(key, list);
-        }
+    for (const [n, k, c] of pairs) {
+      if (n.length === 1 && k.length === 1) this.sub.set(n + k, Math.min(this.sub.get(n + k) ?? Infinity, c));
+      else if (k === '' && n.length === 1) this.cheapIns.set(n, Math.min(this.cheapIns.get(n) ?? Infinity, c));
+      else if (n === '' && k.length === 1) this.cheapDel.set(k, Math.min(this.cheapDel.get(k) ?? Infinity, c));
+      else if (n && k) {
+        const mc = { noisy: n, clean: k, cost: c };
+        this.multi.push(mc);
+        const key = n[n.length - 1] + '\u0000' + k[k.length - 1];
+        const list = this.multiByEnd.get(key) ?? [];
+        list.push(mc);
+        this.multiByEnd.set(key, list);
       }
     }
     for (const [key, cost] of this.sub) {
