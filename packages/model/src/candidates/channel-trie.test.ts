@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Channel } from './channel.js';
+import { Channel, DEFAULT_COSTS } from './channel.js';
 import { ChannelTrie } from './channel-trie.js';
 
 const WORDS = ['resumption', 'largely', 'regardless', 'effects', 'effect', 'the', 'assumption', 'harbour', 'aaa'];
@@ -36,5 +36,16 @@ describe('ChannelTrie', () => {
     const capped = trie.search('rcsuiniitiou', channel, { budget: 3, limit: 5, maxNodes: 3 });
     expect(capped.visited).toBe(3);
     expect(capped.hits).toEqual([]);
+  });
+
+  it('bounds branches by the cheapest change of length the channel really has, fitted confusions included', () => {
+    // a scan that litters a word with specks read as `x`, each 0.1 when fitted: seven of them stay within budget 1
+    const specky = new Channel({ ...DEFAULT_COSTS, directed: [['x', '', 0.1]] });
+    expect(specky.lengthChangeCost()).toBeCloseTo(0.1);
+    expect(new Channel().lengthChangeCost()).toBeCloseTo(0.3);
+    const trie = new ChannelTrie(WORDS);
+    const { hits } = trie.search('thexxxxxxx', specky, { budget: 1, limit: 5 });
+    expect(hits.map((h) => WORDS[h.id])).toContain('the');
+    expect(hits.find((h) => WORDS[h.id] === 'the')!.cost).toBeCloseTo(specky.cost('thexxxxxxx', 'the'));
   });
 });

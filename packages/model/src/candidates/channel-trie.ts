@@ -267,19 +267,9 @@ function deletionTables(channel: Channel): { delCost: Float64Array; delAfterSame
 
 const units = new WeakMap<Channel, number>();
 
-/**
- * The least a channel charges for making a word one letter longer or shorter (an insertion, a deletion, rn→m …);
- * ligatures and other non-ASCII confusions are left out, so that `ﬁ` for `fi` does not loosen every search.
- */
+/** The channel's least cost of a change of length by one character (remembered per channel). */
 function lengthUnit(channel: Channel): number {
   let u = units.get(channel);
-  if (u === undefined) {
-    u = Math.min(channel.costs.edit, channel.costs.double);
-    for (const [a, b, cost] of channel.costs.confusions) {
-      const diff = Math.abs(a.length - b.length);
-      if (diff > 0 && [...(a + b)].every((ch) => ch.charCodeAt(0) < 128)) u = Math.min(u, cost / diff);
-    }
-    units.set(channel, u);
-  }
+  if (u === undefined) units.set(channel, (u = channel.lengthChangeCost()));
   return u;
 }
