@@ -1,9 +1,10 @@
 import { readFileSync, readdirSync, existsSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { gunzipSync } from 'node:zlib';
 import { defaultDataDir, isHeldOutParagraph, readLines } from '@unsmudge/eval';
-import { buildLexicon } from '../lexicon/build.js';
+import { buildLexicon, type WeightedParagraph } from '../lexicon/build.js';
+import { UsageError } from './usage-error.js';
 import { buildTrigrams } from '../lexicon/trigrams.js';
 import { writeCheckpoint, readConfig } from '../checkpoint-dir.js';
 import { DEFAULT_PARAMS } from '../correct/params.js';
@@ -19,12 +20,15 @@ export async function runBuildLexicon(args: string[]): Promise<void> {
       name: { type: 'string', default: 'shipped' },
       // word triples for the trigram context model (params.trigramDiscount); off: they did not help on dev
       trigrams: { type: 'boolean', default: false },
+      // FILE=N: the words of that corpus file count N times (the shipped lexicon: gutenberg_books_en.txt.gz=2)
+      weight: { type: 'string', multiple: true, default: [] },
     },
   });
   const data = defaultDataDir();
   const corpus = values.corpus ?? join(data, 'clean_text');
   const generalPath = values.general ?? join(data, 'lexicon', 'symspell_frequency_dictionary_en_82_765.txt.gz');
   const files = readdirSync(corpus).filter((f) => /\.txt(\.gz)?$/.test(f)).sort().map((f) => join(corpus, f));
+  const weights = parseWeights(values.weight!, files.map((f) => basename(f)));
   const general = gunzipSync(readFileSync(generalPath))
     .toString('utf8')
     .split('\n')
@@ -36,9 +40,15 @@ export async function runBuildLexicon(args: string[]): Promise<void> {
   async function* paragraphs(): AsyncGenerator<string> {
     for (const f of files) for await (const line of readLines(f)) yield line;
   }
+  async function* weightedParagraphs(): AsyncGenerator<WeightedParagraph> {
+    for (const f of files) {
+      const weight = weights[basename(f)] ?? 1;
+      for await (const line of readLines(f)) yield { text: line, weight };
+    }
+  }
   const t0 = Date.now();
   const built = await buildLexicon({
-    paragraphs: paragraphs(),
+    paragraphs: weightedParagraphs(),
     general,
     skip: isHeldOutParagraph,
     onProgress: (p, w) => process.stderr.write(`\r${p} paragraphs, ${w} words`),
@@ -63,6 +73,7 @@ export async function runBuildLexicon(args: string[]): Promise<void> {
         ...previous?.card,
         lexicon: {
           corpus: files.map((f) => f.split('/').pop()),
+          ...(Object.keys(weights).length > 0 ? { weights } : {}),
           general: generalPath.split('/').pop(),
           ...built.stats,
           ...(trigrams ? { triples: trigrams.size } : {}),
@@ -75,4 +86,17 @@ export async function runBuildLexicon(args: string[]): Promise<void> {
     trigrams,
   });
   console.log(JSON.stringify(built.stats));
+}
+
+/** `FILE=N` arguments: each FILE must be one of the corpus files, each N a positive number. */
+export function parseWeights(args: readonly string[], files: readonly string[]): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const a of args) {
+    const m = /^(.+)=([0-9.]+)$/.exec(a);
+    const n = m ? Number(m[2]) : NaN;
+    if (!m || !(n > 0)) throw new UsageError(`--weight expects FILE=N with N a positive number, got '${a}'`);
+    if (!files.includes(m[1])) throw new UsageError(`--weight: '${m[1]}' is not a corpus file (${files.join(', ')})`);
+    out[m[1]] = n;
+  }
+  return out;
 }

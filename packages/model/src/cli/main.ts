@@ -2,7 +2,7 @@
 /**
  * The `unsmudge` command line:
  *   unsmudge clean [FILE] [--json] [--threshold N] [--protect a,b] [--checkpoint DIR]
- *   unsmudge build-lexicon [--corpus DIR] [--general FILE] [--out DIR] [--trigrams]
+ *   unsmudge build-lexicon [--corpus DIR] [--general FILE] [--out DIR] [--trigrams] [--weight FILE=N]
  *   unsmudge fit-channel --profile FILE [--out DIR] [--min-count N]
  *   unsmudge train ...        (see `unsmudge train --help`)
  */
@@ -18,6 +18,7 @@ commands:
                     --checkpoint DIR (default: the shipped checkpoint)
   build-lexicon     count words and word pairs (--trigrams: and triples) of a corpus into a checkpoint folder
                     --corpus DIR (default ../shared/data/clean_text)  --out DIR
+                    --weight FILE=N  the words of that corpus file count N times (shipped: gutenberg_books_en.txt.gz=2)
   fit-channel       keep a noise profile's OCR confusion counts (pnpm corrupt fit, dev pairs) in a checkpoint folder
                     --profile FILE  --out DIR  --min-count N (default 2)
   train             train the neural candidate scorer (see unsmudge train --help)`;

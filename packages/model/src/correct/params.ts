@@ -192,7 +192,7 @@ export const DEFAULT_PARAMS: RankParams = {
   farMaxCost: 2.5,
   farLetterCost: 0.5,
   deepMinLength: 7,
-  deepMaxCost: 2.5,
+  deepMaxCost: 3,
   deepMinCount: 50,
   fittedChannel: { minCount: 20, costAtOnePercent: 0.45, slope: 0.1, minCost: 0.2, maxCost: 1 },
   neuralWeight: 0,

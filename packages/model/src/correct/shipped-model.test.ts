@@ -18,8 +18,8 @@ describe('shipped model', () => {
   });
 
   it('corrects a surely-wrong word to the reading nearest to all its likely readings', async () => {
-    // (dauned: caused, danced, damned, … share the probability; without the nearest reading it is kept)
-    expect(await clean1('The storm must have dauned the long delay of the train.')).toBe('The storm must have caused the long delay of the train.');
+    // (harbonr: harbour, harbor, … share the probability; without the nearest reading, params.mbrMargin null, it is kept)
+    expect(await clean1('The ship sailed from the harbonr at dawn.')).toBe('The ship sailed from the harbour at dawn.');
   });
 
   it('leaves known names alone', async () => {

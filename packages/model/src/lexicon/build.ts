@@ -3,9 +3,15 @@ import { Lexicon, type LexiconEntry } from './lexicon.js';
 import { BOUNDARY } from './bigrams.js';
 import { NUM, lmWords, normalizeWord } from './lm-words.js';
 
+/** A paragraph whose words count `weight` times (a source that should weigh more than its size: older prose). */
+export interface WeightedParagraph {
+  text: string;
+  weight: number;
+}
+
 export interface BuildLexiconOptions {
-  /** Paragraphs of clean training text. */
-  paragraphs: AsyncIterable<string> | Iterable<string>;
+  /** Paragraphs of clean training text; a plain string counts once. */
+  paragraphs: AsyncIterable<string | WeightedParagraph> | Iterable<string | WeightedParagraph>;
   /** A general word-frequency list (word, count), e.g. the SymSpell list. */
   general?: Iterable<[string, number]>;
   /** Paragraphs for which this returns true are not used (held out for evaluation). */
@@ -34,23 +40,25 @@ export async function buildLexicon(opts: BuildLexiconOptions): Promise<BuiltLexi
   let paragraphs = 0;
   let skipped = 0;
   let tokens = 0;
-  for await (const p of opts.paragraphs) {
-    if (!p) continue;
+  for await (const item of opts.paragraphs) {
+    const p = typeof item === 'string' ? item : item.text;
+    const weight = typeof item === 'string' ? 1 : item.weight;
+    if (!p || !(weight > 0)) continue;
     if (opts.skip?.(p)) {
       skipped++;
       continue;
     }
     paragraphs++;
-    countCapitals(p, caps);
+    countCapitals(p, caps, weight);
     const ws = lmWords(p);
     for (let i = 1; i < ws.length; i++) {
       const w = ws[i];
       if (w !== BOUNDARY && w !== NUM) {
-        uni.set(w, (uni.get(w) ?? 0) + 1);
-        tokens++;
+        uni.set(w, (uni.get(w) ?? 0) + weight);
+        tokens += weight;
       }
       const key = ws[i - 1] + ' ' + w;
-      pairs.set(key, (pairs.get(key) ?? 0) + 1);
+      pairs.set(key, (pairs.get(key) ?? 0) + weight);
     }
     if (paragraphs % 5000 === 0) opts.onProgress?.(paragraphs, tokens);
   }
@@ -80,15 +88,15 @@ export async function buildLexicon(opts: BuildLexiconOptions): Promise<BuiltLexi
 const WORD_IN_SENTENCE = /[\p{L}\p{M}]+(?:['’][\p{L}\p{M}]+)*/gu;
 
 /** Counts, for words not at a sentence start, how often they are capitalised. */
-function countCapitals(p: string, caps: Map<string, [number, number]>): void {
+function countCapitals(p: string, caps: Map<string, [number, number]>, weight: number): void {
   for (const m of p.matchAll(WORD_IN_SENTENCE)) {
     const before = p.slice(Math.max(0, m.index - 3), m.index).trimEnd();
     if (before === '' || /[.!?:"“‘([]$/.test(before)) continue;
     const w = normalizeWord(m[0]);
     const c = caps.get(w) ?? [0, 0];
-    c[0]++;
+    c[0] += weight;
     const first = m[0][0];
-    if (first !== first.toLowerCase()) c[1]++;
+    if (first !== first.toLowerCase()) c[1] += weight;
     caps.set(w, c);
   }
 }
