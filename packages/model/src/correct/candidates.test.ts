@@ -50,7 +50,8 @@ describe('generateCandidates', () => {
 
   it('finds a long word three edits away through one cheap misreading undone', async () => {
     const dir = await makeTinyCheckpoint();
-    const { resources } = loadResources({ checkpointDir: dir });
+    // (words of 9 letters or more are left to the deep search by default: here the far search alone)
+    const { resources } = loadResources({ checkpointDir: dir, params: { farMaxLength: null, deepMinLength: null } });
     const readings = (res: typeof resources, w: string) => generateCandidates(res, w).map((o) => o.words.join(' '));
     // n read as u twice and i as l: three plain edits from `foundations`, but cheap ones
     expect(readings(resources, 'fouudatlous')).toContain('foundations');
@@ -58,6 +59,12 @@ describe('generateCandidates', () => {
     expect(readings(off, 'fouudatlous')).not.toContain('foundations');
     // three arbitrary edits are not searched
     expect(readings(resources, 'fxyzdations')).not.toContain('foundations');
+    // from farMaxLength letters on, the far search is not run: the deep search (over words seen deepMinCount times)
+    // finds the word instead
+    const longOff = loadResources({ checkpointDir: dir, params: { farMaxLength: 9, deepMinLength: null } }).resources;
+    expect(readings(longOff, 'fouudatlous')).not.toContain('foundations');
+    const deep = loadResources({ checkpointDir: dir, params: { farMaxLength: 9, deepMinCount: 1 } }).resources;
+    expect(readings(deep, 'fouudatlous')).toContain('foundations');
   });
 
   it('searches a garbled long word by channel cost when nothing is near it in plain edits', async () => {

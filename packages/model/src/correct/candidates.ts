@@ -186,7 +186,8 @@ function singleWords(res: Resources, q: string, mode: CandidateMode, maxD = q.le
   // a long word far from every known one (`conneotioim`, `Rleverrue`): a third edit away, through one cheap misreading
   // undone (a letter or a letter group)
   const far = maxD === 2 && mode === 'text' && params.farMinLength !== null && q.length >= params.farMinLength && ![...hits.values()].some((d) => d <= 1);
-  if (far) {
+  // (longer words are left to the deep search below, which finds their far readings among common words faster)
+  if (far && (params.farMaxLength === null || q.length < params.farMaxLength)) {
     const variants = new Set([...res.channel.letterVariants(q, params.farLetterCost), ...res.channel.variants(q)]);
     for (const v of variants) {
       for (const r of res.index.lookup(v, 2)) if (!hits.has(r.id)) hits.set(r.id, r.distance + 1);
@@ -195,7 +196,6 @@ function singleWords(res: Resources, q: string, mode: CandidateMode, maxD = q.le
   const costCap = far ? params.farMaxCost : params.maxCost;
   // a garbled word (`rcsuiniitiou`, `lirgolv`): searched by the channel cost itself, many cheap misreadings deep
   const deep = far && params.deepMinLength !== null && q.length >= params.deepMinLength;
-  const deepHits = deep ? channelTrie(res).search(q, channel, { budget: params.deepMaxCost, limit: DEEP_HITS, maxNodes: DEEP_MAX_NODES }).hits : [];
   // the weighted channel is dear: compute it for the likeliest hits only (by plain distance, then frequency)
   let prelim = [...hits.keys()];
   if (prelim.length > PRELIMINARY) {
@@ -212,6 +212,9 @@ function singleWords(res: Resources, q: string, mode: CandidateMode, maxD = q.le
     if (cost > costCap) continue;
     scored.push(scoredOption(res, [w], cost));
   }
+  // (not when a reading found above is already cheap: the ranker keeps it over the dearer ones found so deep)
+  const cheapest = scored.reduce((m, o) => Math.min(m, o.cost), Infinity);
+  const deepHits = deep && cheapest > params.deepSkipBelow ? channelTrie(res).search(q, channel, { budget: params.deepMaxCost, limit: DEEP_HITS, maxNodes: DEEP_MAX_NODES }).hits : [];
   for (const h of deepHits) {
     if (prelim.includes(h.id)) continue;
     const w = res.indexWords[h.id];

@@ -14,6 +14,7 @@ import { nearestReading } from './nearest-reading.js';
 import { isLinePiece } from './line-piece.js';
 import { withTokenRules } from './token-rules.js';
 import { innerCapitalReadings } from './inner-capitals.js';
+import { jointRuns, jointScores, type JointRuns } from './joint-context.js';
 
 export interface CorrectTextOptions {
   threshold: number;
@@ -81,13 +82,14 @@ export async function correctText(text: string, res: Resources, opts: CorrectTex
   // a text in older spelling has more unfamiliar but correct words (and archaic ones: thy, unto, spake)
   if (oldText) for (const s of live) s.keepBonus += s.known ? KNOWN_IN_OLD_TEXT : res.params.oldSpellingKeepBonus;
   const neural = res.scorer !== undefined && (query ? res.params.queryNeuralWeight : res.params.neuralWeight) !== 0;
-  let edits = decideAll(text, tokens, lm, live, res, opts.threshold, query, oldText);
+  const runs = jointRuns(live, lm, res.params.jointWeight > 0 && !query);
+  let edits = decideAll(text, tokens, lm, live, runs, res, opts.threshold, query, oldText);
   // a second pass sees the first pass's choices on the right as well (`lie bad made` → `he had made`)
-  if (res.params.secondPass) edits = decideAll(text, tokens, lm, live, res, opts.threshold, query, oldText);
+  if (res.params.secondPass) edits = decideAll(text, tokens, lm, live, runs, res, opts.threshold, query, oldText);
   if (neural && res.params.neuralMode === 'all' && live.length > 0) {
     // the scorer votes on every suspect, keeping it or among the ranker's best corrections
     await scoreNeural(text, tokens, live, res, res.params.neuralTopK);
-    edits = decideAll(text, tokens, lm, live, res, opts.threshold, query, oldText);
+    edits = decideAll(text, tokens, lm, live, runs, res, opts.threshold, query, oldText);
   }
   if (neural && res.params.neuralMode === 'rerank') {
     // the scorer only chooses among corrections of words the ranker has decided to change
@@ -96,7 +98,7 @@ export async function correctText(text: string, res: Resources, opts: CorrectTex
     const toScore = live.filter((s) => changing.has(tokens[s.from].start) && closeCall(s, res.params.neuralMaxMargin));
     if (toScore.length > 0) {
       await scoreNeural(text, tokens, toScore, res, res.params.neuralTopK);
-      edits = decideAll(text, tokens, lm, live, res, opts.threshold, query, oldText);
+      edits = decideAll(text, tokens, lm, live, runs, res, opts.threshold, query, oldText);
     }
   }
   // rules for single tokens: `In`, `Is` misread with a capital inside a sentence; quote marks that are specks
@@ -117,6 +119,7 @@ function decideAll(
   tokens: Token[],
   lm: Array<string | null>,
   live: Suspect[],
+  runs: JointRuns,
   res: Resources,
   threshold: number,
   query: boolean,
@@ -133,8 +136,17 @@ function decideAll(
   for (let i = 0; i < tokens.length; i++) {
     const s = byStart.get(i);
     if (s) {
+      // suspects next to each other are scored together (`will te liclil on`), each by its share of all their
+      // readings; the words around the run are fixed, so a later pass reuses the scores unless the word after changed
+      const run = runs.of.get(s);
+      if (run && run[0] === s) {
+        const right = rightContext(lm, run[run.length - 1].to, cutEnd, byStart)[0];
+        const had = runs.scores.get(run);
+        if (!had || had.right !== right) runs.scores.set(run, { right, scores: jointScores(res, run, left, right) });
+      }
+      const given = run ? runs.scores.get(run)!.scores[run.indexOf(s)] : undefined;
       // the nearest-reading rule is for modern text: in older spelling an odd word is more often right as printed
-      const d = decide(s, [left2, left], rightContext(lm, s.to, cutEnd, byStart), res, threshold, contextFree, query, oldText);
+      const d = decide(s, [left2, left], rightContext(lm, s.to, cutEnd, byStart), res, threshold, contextFree, query, oldText, given);
       const chosen = d?.option ?? s.keep;
       s.chosen = chosen.words;
       if (d) {
@@ -217,10 +229,22 @@ interface Decision {
   confidence: number;
 }
 
-function decide(s: Suspect, left: LmSide, right: LmSide, res: Resources, threshold: number, contextFree: boolean, query: boolean, noNearest = false): Decision | null {
+function decide(
+  s: Suspect,
+  left: LmSide,
+  right: LmSide,
+  res: Resources,
+  threshold: number,
+  contextFree: boolean,
+  query: boolean,
+  noNearest = false,
+  given?: number[],
+): Decision | null {
   const p = res.params;
   const all = [s.keep, ...s.options];
-  const base = all.map((o, k) => contextLogProb(res, left, o.words, right) + p.channelScale * o.cost + (k === 0 ? s.keepBonus : 0));
+  const own = all.map((o, k) => contextLogProb(res, left, o.words, right) + p.channelScale * o.cost + (k === 0 ? s.keepBonus : 0));
+  // a suspect next to others: its share of all their readings, mixed with its score with its neighbours fixed
+  const base = given ? own.map((v, k) => p.jointWeight * given[k] + (1 - p.jointWeight) * v) : own;
   s.ranked = base;
   const rerank = p.neuralMode === 'rerank' && s.neural !== undefined;
   const weight = query ? p.queryNeuralWeight : p.neuralWeight;

@@ -1,4 +1,4 @@
-import { BOUNDARY } from '../lexicon/bigrams.js';
+import { BOUNDARY, BigramModel } from '../lexicon/bigrams.js';
 import { NUM } from '../lexicon/lm-words.js';
 import type { Resources } from './resources.js';
 
@@ -15,20 +15,40 @@ export function unigram(res: Resources, w: string): number {
 
 /** Interpolated bigram probability p(b | a). */
 export function bigram(res: Resources, a: string, b: string): number {
-  const [lc, types] = res.bigrams.leftStats(a);
+  const stats = res.bigrams.leftStats(a);
   const pu = unigram(res, b);
+  if (stats[0] === 0) return pu;
+  return pairProb(res, stats, res.bigrams.count(a, b), pu, lowerOrder(res, b, pu));
+}
+
+/** p(b | a) for each of `bs`, looking `a` up once; `pus` and `lowers` are `unigram` and `lowerOrder` of each b. */
+export function bigramRow(res: Resources, a: string, bs: readonly string[], pus: readonly number[], lowers: readonly number[]): number[] {
+  const stats = res.bigrams.leftStats(a);
+  if (stats[0] === 0) return [...pus];
+  const context = BigramModel.contextHash(a);
+  return bs.map((b, k) => pairProb(res, stats, res.bigrams.countAfter(context, b), pus[k], lowers[k]));
+}
+
+/** The lower order of the word-pair estimate for word `b` of unigram probability `pu`. */
+export function lowerOrder(res: Resources, b: string, pu: number): number {
+  const kappa = res.params.bigramContinuation;
+  if (res.params.bigramWittenBell === null || !res.bigrams.hasTypes || kappa <= 0) return pu;
+  // Kneser–Ney style: part of it from the number of contexts the word occurs in
+  const cont = res.bigrams.rightTypeCount(b);
+  return cont > 0 ? (1 - kappa) * pu + (kappa * cont) / res.bigrams.pairTypes : pu;
+}
+
+/** p(b | a) from the counts of a (`stats`), of the pair, and the lower orders of b. */
+function pairProb(res: Resources, [lc, types]: [number, number], pairCount: number, pu: number, lower: number): number {
   if (lc === 0) return pu;
   const wb = res.params.bigramWittenBell;
   if (wb !== null && res.bigrams.hasTypes) {
     // Witten–Bell: a context followed by many different words leaves more to the lower order
     const t = wb * types;
-    const kappa = res.params.bigramContinuation;
-    const cont = kappa > 0 ? res.bigrams.rightTypeCount(b) : 0;
-    const lower = cont > 0 ? (1 - kappa) * pu + (kappa * cont) / res.bigrams.pairTypes : pu;
-    return (res.bigrams.count(a, b) + t * lower) / (lc + t);
+    return (pairCount + t * lower) / (lc + t);
   }
   const lambda = res.params.bigramWeight;
-  return lambda * (res.bigrams.count(a, b) / lc) + (1 - lambda) * pu;
+  return lambda * (pairCount / lc) + (1 - lambda) * pu;
 }
 
 /** p(w | u v): the trigram estimate where the checkpoint has word triples, else the bigram one; null context words are unknown. */

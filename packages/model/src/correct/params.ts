@@ -35,6 +35,8 @@ export interface RankParams {
    * `farMaxCost`.
    */
   farMinLength: number | null;
+  /** Words this long or longer are not searched so (the deep search below covers them); null: no limit. */
+  farMaxLength: number | null;
   farMaxCost: number;
   /** Cheapest misread letter or letter group undone to reach a far-off word. */
   farLetterCost: number;
@@ -46,6 +48,8 @@ export interface RankParams {
   deepMinLength: number | null;
   deepMaxCost: number;
   deepMinCount: number;
+  /** The deep search is skipped when the plain search already found a reading of at most this channel cost. */
+  deepSkipBelow: number;
   /**
    * How the checkpoint's fitted confusion counts (`channel.json`) become channel costs, beside the hand-set ones
    * (`candidates/fitted-channel.ts`); null: hand-set costs only.
@@ -170,6 +174,11 @@ export interface RankParams {
   mbrTemperature: number;
   mbrKeepMax: number;
   mbrMinProb: number;
+  /**
+   * Suspects next to each other are also scored together, each by its log-marginal over all their readings
+   * (`correct/joint-context.ts`), mixed in with this weight against its score with its neighbours fixed (0: off).
+   */
+  jointWeight: number;
   /** Default confidence threshold for applying an edit. */
   threshold: number;
 }
@@ -189,11 +198,13 @@ export const DEFAULT_PARAMS: RankParams = {
   maxCandidates: 24,
   maxCost: 2,
   farMinLength: 5,
+  farMaxLength: 9,
   farMaxCost: 2.5,
   farLetterCost: 0.5,
   deepMinLength: 7,
   deepMaxCost: 3,
   deepMinCount: 50,
+  deepSkipBelow: 1.2,
   fittedChannel: { minCount: 20, costAtOnePercent: 0.45, slope: 0.1, minCost: 0.2, maxCost: 1 },
   neuralWeight: 0,
   neuralMode: 'rerank',
@@ -251,5 +262,6 @@ export const DEFAULT_PARAMS: RankParams = {
   mbrTemperature: 1.5,
   mbrKeepMax: 0.05,
   mbrMinProb: 0.35,
+  jointWeight: 0.75,
   threshold: 0.8,
 };

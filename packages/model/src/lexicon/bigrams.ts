@@ -37,6 +37,17 @@ export class BigramModel {
     return i < 0 ? 0 : this.counts[i];
   }
 
+  /** The pair key's hash up to the second word, for `countAfter` (many pairs with the same first word). */
+  static contextHash(w1: string): number {
+    return fnv1a(w1 + ' ');
+  }
+
+  /** `count(w1, w2)` with `contextHash(w1)` given. */
+  countAfter(context: number, w2: string): number {
+    const i = binarySearch(this.keys, fnv1a(w2, context));
+    return i < 0 ? 0 : this.counts[i];
+  }
+
   /** How often `w` starts a pair (its count as a context word). */
   leftCount(w: string): number {
     const i = binarySearch(this.leftKeys, fnv1a(w));
