@@ -242,7 +242,13 @@ function decide(
 ): Decision | null {
   const p = res.params;
   const all = [s.keep, ...s.options];
-  const own = all.map((o, k) => contextLogProb(res, left, o.words, right) + p.channelScale * o.cost + (k === 0 ? s.keepBonus : 0));
+  // a later pass with the same words around the suspect scores it as the last did
+  const key = `${left[0]}\u0000${left[1]}\u0000${right[0]}\u0000${right[1]}`;
+  const own =
+    s.scoredWith?.key === key
+      ? s.scoredWith.scores
+      : all.map((o, k) => contextLogProb(res, left, o.words, right) + p.channelScale * o.cost + (k === 0 ? s.keepBonus : 0));
+  s.scoredWith = { key, scores: own };
   // a suspect next to others: its share of all their readings, mixed with its score with its neighbours fixed
   const base = given ? own.map((v, k) => p.jointWeight * given[k] + (1 - p.jointWeight) * v) : own;
   s.ranked = base;

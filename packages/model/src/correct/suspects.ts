@@ -31,6 +31,8 @@ export interface Suspect {
   chosen?: readonly string[];
   /** The ranker's scores of [keep, ...options] at the last decision. */
   ranked?: number[];
+  /** The context scores of [keep, ...options] of the last decision, and the words around the suspect they were for. */
+  scoredWith?: { key: string; scores: number[] };
   /** The word starts or ends the text and may be a fragment cut from a longer one. */
   fragment?: 'start' | 'end';
   /** Only `extraOptions` are considered (no candidate search). */
