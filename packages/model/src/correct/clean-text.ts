@@ -243,7 +243,7 @@ function decide(
   const p = res.params;
   const all = [s.keep, ...s.options];
   // a later pass with the same words around the suspect scores it as the last did
-  const key = `${left[0]}\u0000${left[1]}\u0000${right[0]}\u0000${right[1]}`;
+  const key = [...left, ...right].map((w) => (w === null ? '\u0001' : w)).join('\u0000');
   const own =
     s.scoredWith?.key === key
       ? s.scoredWith.scores
@@ -291,7 +291,9 @@ function writtenCase(original: string): ReturnType<typeof casePattern> {
 function renderOption(o: Option, original: string, suffix: string, trailing: string, res?: Resources): string {
   // a deleted token leaves only what it keeps (a space where a stop was read for one)
   if (o.words.length === 0) return trailing;
-  const pattern = writtenCase(original);
+  // a stray small letter before a capital that the reading drops (`lHe`, `aThe` → `He`, `The`): the rest's case
+  const strayLead = /^\p{Ll}\p{Lu}/u.test(original) && !o.words[0].startsWith(original[0].toLowerCase());
+  const pattern = writtenCase(strayLead ? original.slice(1) : original);
   // names keep their capital even where the input lost it (feburay → February)
   const words = o.words.map((w, i) =>
     i === 0 || pattern === 'upper' ? applyCase(w, pattern === 'lower' && res?.lexicon.isProper(w) ? 'title' : pattern) : res?.lexicon.isProper(w) ? applyCase(w, 'title') : w,

@@ -71,7 +71,7 @@ describe('suspects decided together', async () => {
     ]);
     const deletable = suspect(10, 'yy', [{ words: [], cost: 0.5 }]);
     expect(adjacentRuns([a, b, c, deletable], lm)).toEqual([[a, b]]);
-    // a comma between two suspects is no LM token: they stay together; a full stop is a break
+    // only spaces (or marks the context model skips, such as a hyphen) between them: together; a break between: apart
     expect(adjacentRuns([a, b], ['will', null, 'te', null, 'liclil'])).toHaveLength(1);
     expect(adjacentRuns([a, b], ['will', null, 'te', '<s>', 'liclil'])).toHaveLength(0);
   });

@@ -4,8 +4,9 @@ import type { Resources } from './resources.js';
 import type { Suspect } from './suspects.js';
 
 /**
- * Suspects next to each other (no word between them), decided together: `will te liclil on` is `will be held on`,
- * but neither `be` for `te` nor `held` for `liclil` wins alone, each with a garbled neighbour as its context.
+ * Suspects next to each other (no word or break between them), decided together: in `lost cud tiss niud was`, `cud`
+ * read one at a time beside the garbled `tiss` stays as it is; scored with the readings of its neighbours it becomes
+ * `and` (`lost and his mind was`).
  *
  * Runs of two or more suspects whose options all have words (a deletion would make the context skip a word) are
  * scored as a chain: every option's channel cost and keep bonus, the word pairs inside it, and the word pair

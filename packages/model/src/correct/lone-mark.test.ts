@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { tokenize } from '../text/tokenize.js';
-import { loneMarks } from './lone-mark.js';
+import { doubledCommas, loneMarks } from './lone-mark.js';
 
 const without = (text: string, marks = '.') => {
   let out = text;
@@ -20,5 +20,20 @@ describe('loneMarks', () => {
     expect(without('he went home. the next day')).toBe('he went home. the next day');
     expect(without('a - b and c', '.')).toBe('a - b and c');
     expect(without('i think , that it is . and so , we go .', '.,')).toBe('i think , that it is . and so , we go .');
+  });
+});
+
+describe('doubledCommas', () => {
+  const second = (text: string) => doubledCommas(tokenize(text)).map((m) => text.slice(0, m.start) + '|' + text.slice(m.start));
+
+  it('finds the second of two commas glued to a word', () => {
+    expect(second('he came back,, and sat down')).toEqual(['he came back,|, and sat down']);
+    expect(second('he came back,,')).toEqual(['he came back,|,']);
+  });
+
+  it('leaves an argument list, a single comma and commas apart from words alone', () => {
+    expect(second('call f(argument1,,argument3) now')).toEqual([]);
+    expect(second('he came back, and sat down')).toEqual([]);
+    expect(second('a , , b')).toEqual([]);
   });
 });

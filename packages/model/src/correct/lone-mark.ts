@@ -33,3 +33,18 @@ function tokenized(tokens: readonly Token[]): boolean {
   }
   return apart >= 2 && apart * 2 > all;
 }
+
+/**
+ * A comma doubled after a word (`back,, and`): the second is a speck. Not between two words (`argument1,,argument3`
+ * is an argument list) nor where the commas stand apart from the word.
+ */
+export function doubledCommas(tokens: readonly Token[]): Array<{ start: number; end: number; text: string }> {
+  const out: Array<{ start: number; end: number; text: string }> = [];
+  for (let i = 2; i < tokens.length; i++) {
+    const [t, before, word, after] = [tokens[i], tokens[i - 1], tokens[i - 2], tokens[i + 1]];
+    if (t.kind !== 'punct' || t.text !== ',' || before.kind !== 'punct' || before.text !== ',' || word.kind !== 'word') continue;
+    if (after !== undefined && after.kind !== 'space') continue;
+    out.push({ start: t.start, end: t.end, text: t.text });
+  }
+  return out;
+}

@@ -129,6 +129,11 @@ export interface RankParams {
   splitCorrectMaxCost: number;
   /** Keep bonus of a full stop inside a sentence that may be a speck (`he. had`); null: never deleted. */
   strayStopKeepBonus: number | null;
+  /**
+   * A full stop glued to the front of a lower-case word seen at least this many times, after a space (`prisoner .who
+   * had`), is weighed as a speck the same way (file extensions such as `.csv` excepted); null: never.
+   */
+  leadingStopMinCount: number | null;
   /** A word in capitals next to another (a heading's word) does not get the name keep bonus. */
   headingWordsNotNames: boolean;
   /** Decide every suspect twice, the second time with the first pass's choices as right context. */
@@ -143,6 +148,8 @@ export interface RankParams {
   deleteStrayQuotes: boolean;
   /** Marks deleted where they stand alone between two lower-case words on one line (`told him . that`); '' for none. */
   loneMarks: string;
+  /** Delete the second of two commas glued to a word (`back,, and`). */
+  doubledCommas: boolean;
   /** Lower `In`, `Is` inside a sentence (`stood In with`): the OCR misread a dotted `i` as a capital. */
   lowerMisreadCapitals: boolean;
   /** Correct camelCase tokens whose humps are not words (`tLet`, `lHogg`): misreadings, not identifiers. */
@@ -237,12 +244,14 @@ export const DEFAULT_PARAMS: RankParams = {
   lowerMisreadCapitals: true,
   deleteStrayQuotes: true,
   loneMarks: '.',
+  doubledCommas: true,
   shortWordLetterCost: 0.45,
   headingCase: true,
   capitalReadingCost: 0.4,
   secondPass: true,
   headingWordsNotNames: true,
   strayStopKeepBonus: 0,
+  leadingStopMinCount: 100,
   splitCorrectMinLength: 6,
   runTogetherMinLength: 10,
   runTogetherSpaceCost: 0.3,

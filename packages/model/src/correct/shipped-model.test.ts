@@ -22,6 +22,17 @@ describe('shipped model', () => {
     expect(await clean1('The ship sailed from the harbonr at dawn.')).toBe('The ship sailed from the harbour at dawn.');
   });
 
+  it('drops a stray small letter before a capital and keeps the capital (`lHogg`, `lHe`)', async () => {
+    expect(await clean1('The witness, Mr. lHogg, said so.')).toBe('The witness, Mr. Hogg, said so.');
+    expect(await clean1('Then lHe went to the door.')).toBe('Then He went to the door.');
+  });
+
+  it('deletes specks of the paper: a full stop glued to the front of a word, a doubled comma; not an extension', async () => {
+    expect(await clean1('He saw the prisoner .who had come in.')).toBe('He saw the prisoner who had come in.');
+    expect(await clean1('He came back,, and sat down.')).toBe('He came back, and sat down.');
+    expect(await clean1('Download the .csv file to save it.')).toBe('Download the .csv file to save it.');
+  });
+
   it('leaves known names alone', async () => {
     expect(await clean1('John Smith and Eugene Lafont came to the office.')).toBe('John Smith and Eugene Lafont came to the office.');
   });

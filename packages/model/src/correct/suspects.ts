@@ -5,7 +5,7 @@ import { casePattern, mostlyCapitals } from './case.js';
 import type { Option } from './candidates.js';
 import type { Resources } from './resources.js';
 import type { RankParams } from './params.js';
-import { capitalNeighbour, glued, gluedStop, oneForI, sentenceInitial, strayLetter, strayStop } from './token-context.js';
+import { capitalNeighbour, glued, gluedStop, leadingStop, oneForI, sentenceInitial, strayLetter, strayStop } from './token-context.js';
 
 /** A stretch of tokens (one word, or a word hyphenated across a break) that may need correcting. */
 export interface Suspect {
@@ -79,7 +79,9 @@ export function findSuspects(tokens: Token[], res: Resources, query: boolean): S
     if (t.kind === 'punct' && p.strayStopKeepBonus !== null && !query) {
       // a full stop glued to a word inside a sentence (`he. had`), or read where a space was (`to.his`), may be a
       // speck: the word pairs weigh a break there against none (the second is replaced by a space)
-      const trailing = strayStop(tokens, i) ? '' : gluedStop(tokens, i) && !speckInWord(tokens, i, res) ? ' ' : null;
+      // and one glued to the front of a common word after a space (`prisoner .who had`), read as a speck
+      const leading = p.leadingStopMinCount !== null && leadingStop(tokens, i, (w) => res.lexicon.corpusCount(w) >= p.leadingStopMinCount!);
+      const trailing = strayStop(tokens, i) || leading ? '' : gluedStop(tokens, i) && !speckInWord(tokens, i, res) ? ' ' : null;
       if (trailing !== null) {
         const keep = { words: [BOUNDARY], cost: 0 };
         out.push({ from: i, to: i, base: t.text, suffix: '', trailing, keep, keepBonus: p.strayStopKeepBonus, extraOptions: [{ words: [], cost: 0 }], options: [], fixed: true });

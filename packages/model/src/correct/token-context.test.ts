@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { tokenize } from '../text/tokenize.js';
-import { glued, gluedStop, isSpellingQuery, misreadIdentifier, oneForI, sentenceInitial, strayLetter, strayStop } from './token-context.js';
+import { glued, gluedStop, isSpellingQuery, leadingStop, misreadIdentifier, oneForI, sentenceInitial, strayLetter, strayStop } from './token-context.js';
 
 describe('isSpellingQuery', () => {
   it('is a bare word in lower or title case, spaces around it allowed', () => {
@@ -75,5 +75,28 @@ describe('misreadIdentifier', () => {
     };
     expect(at('he went to.his house')).toBe(true);
     for (const text of ['he went home.He left', 'see e.g.the list', 'the Co.to promote', 'he went to. his house']) expect(at(text), text).toBe(false);
+  });
+});
+
+describe('leadingStop', () => {
+  // the index of the first full stop of a text, and whether it is a speck glued to the front of a common word
+  const speck = (text: string, common = (w: string) => w !== 'zyxt') => {
+    const tokens = tokenize(text);
+    return leadingStop(tokens, tokens.findIndex((t) => t.text === '.'), common);
+  };
+
+  it('is a full stop glued to the front of a common lower-case word after a space inside a line', () => {
+    expect(speck('the prisoner .who had come')).toBe(true);
+    expect(speck('and .his wife')).toBe(true);
+  });
+
+  it('is not a file extension, a rare word, a capitalised word, a stop after a space at a line start, or a normal stop', () => {
+    expect(speck('Download .csv to save it')).toBe(false);
+    expect(speck('create an .aws folder')).toBe(false);
+    expect(speck('the prisoner .zyxt had')).toBe(false);
+    expect(speck('use the .NET runtime')).toBe(false);
+    expect(speck('the end\n.who knows')).toBe(false);
+    expect(speck('the end. who knows')).toBe(false);
+    expect(speck('it was 3 .who knows')).toBe(false);
   });
 });

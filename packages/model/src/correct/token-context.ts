@@ -131,6 +131,37 @@ function stopInSentence(tokens: Token[], i: number, then: 'space' | 'word'): boo
   );
 }
 
+/**
+ * A full stop glued to the front of a common lower-case word, after a space inside a line (`the prisoner .who had`):
+ * a speck of the paper, or a file name's extension (`Download .csv`, `an .aws folder`), which is left alone.
+ */
+export function leadingStop(tokens: Token[], i: number, isCommon: (word: string) => boolean): boolean {
+  const t = tokens[i];
+  if (t.kind !== 'punct' || t.text !== '.') return false;
+  const space = tokens[i - 1];
+  const prev = tokens[i - 2];
+  const next = tokens[i + 1];
+  return (
+    space?.kind === 'space' &&
+    !space.text.includes('\n') &&
+    prev?.kind === 'word' &&
+    /\p{Ll}/u.test(prev.text) &&
+    next?.kind === 'word' &&
+    /^\p{Ll}{2,}$/u.test(next.text) &&
+    !FILE_EXTENSIONS.has(next.text) &&
+    isCommon(next.text)
+  );
+}
+
+/** Extensions and domains that follow a full stop in running text (`the .csv file`, `a .com address`). */
+const FILE_EXTENSIONS = new Set(
+  (
+    'csv json aws pdf html htm jpg jpeg png gif svg zip gz tar txt md yaml yml xml js ts py java rb go net com org gov ' +
+    'edu io exe dll sh env git log conf cfg ini key pem crt cer doc docx xls xlsx ppt pptx mp3 mp4 wav css sql bak tmp ' +
+    'bin dat jar war properties config local lock app dmg deb rpm iso img tf ps1 bat cmd us uk info so mil int'
+  ).split(' '),
+);
+
 /** The nearest word before or after token `i` (on either side) is written in capitals of two letters or more. */
 export function capitalNeighbour(tokens: readonly Token[], i: number): boolean {
   const upper = (t: Token | undefined) => t !== undefined && [...t.text].length >= 2 && t.text === t.text.toUpperCase() && t.text !== t.text.toLowerCase();

@@ -3,12 +3,12 @@ import type { Token } from '../text/tokenize.js';
 import type { Resources } from './resources.js';
 import { misreadCapitals } from './misread-capital.js';
 import { strayQuotes } from './stray-quote.js';
-import { loneMarks } from './lone-mark.js';
+import { doubledCommas, loneMarks } from './lone-mark.js';
 
 /**
  * Adds the edits of the rules that rewrite single tokens, where no other edit touches them, in text order: `In`, `Is`
  * misread with a capital inside a sentence are lowered; quote marks that are specks are deleted, and so are full stops
- * standing alone between two lower-case words.
+ * standing alone between two lower-case words and the second of two commas after a word.
  */
 export function withTokenRules(tokens: Token[], edits: Edit[], res: Resources, threshold: number): Edit[] {
   if (res.params.lowerMisreadCapitals) {
@@ -20,6 +20,9 @@ export function withTokenRules(tokens: Token[], edits: Edit[], res: Resources, t
   }
   if (res.params.loneMarks) {
     edits = withRuleEdits(edits, loneMarks(tokens, res.params.loneMarks), () => '', LONE_MARK_CONFIDENCE, threshold);
+  }
+  if (res.params.doubledCommas) {
+    edits = withRuleEdits(edits, doubledCommas(tokens), () => '', LONE_MARK_CONFIDENCE, threshold);
   }
   return edits;
 }
