@@ -213,8 +213,8 @@ function singleWords(res: Resources, q: string, mode: CandidateMode, maxD = q.le
     scored.push(scoredOption(res, [w], cost));
   }
   // (not when a reading found above is already cheap: the ranker keeps it over the dearer ones found so deep)
-  const cheapest = scored.reduce((m, o) => Math.min(m, o.cost), Infinity);
-  const deepHits = deep && cheapest > params.deepSkipBelow ? channelTrie(res).search(q, channel, { budget: params.deepMaxCost, limit: DEEP_HITS, maxNodes: DEEP_MAX_NODES }).hits : [];
+  const cheapFound = deep && scored.some((o) => o.cost <= params.deepSkipBelow);
+  const deepHits = deep && !cheapFound ? channelTrie(res).search(q, channel, { budget: params.deepMaxCost, limit: DEEP_HITS, maxNodes: DEEP_MAX_NODES }).hits : [];
   for (const h of deepHits) {
     if (prelim.includes(h.id)) continue;
     const w = res.indexWords[h.id];

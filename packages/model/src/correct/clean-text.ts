@@ -136,13 +136,13 @@ function decideAll(
   for (let i = 0; i < tokens.length; i++) {
     const s = byStart.get(i);
     if (s) {
-      // suspects next to each other are scored together (`will te liclil on`), each by its share of all their
-      // readings; the words around the run are fixed, so a later pass reuses the scores unless the word after changed
+      // suspects next to each other are scored together (`lost cud tiss niud`), each by its share of all their
+      // readings; a later pass reuses the scores unless a word around the run changed (a deleted neighbour's choice)
       const run = runs.of.get(s);
       if (run && run[0] === s) {
         const right = rightContext(lm, run[run.length - 1].to, cutEnd, byStart)[0];
         const had = runs.scores.get(run);
-        if (!had || had.right !== right) runs.scores.set(run, { right, scores: jointScores(res, run, left, right) });
+        if (!had || had.left !== left || had.right !== right) runs.scores.set(run, { left, right, scores: jointScores(res, run, left, right) });
       }
       const given = run ? runs.scores.get(run)!.scores[run.indexOf(s)] : undefined;
       // the nearest-reading rule is for modern text: in older spelling an odd word is more often right as printed

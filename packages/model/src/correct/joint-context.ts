@@ -14,10 +14,10 @@ import type { Suspect } from './suspects.js';
  * the run (forward–backward), which `decide` takes in place of the score it gets with its neighbours fixed.
  */
 
-/** The runs of a text, by suspect, and the scores last computed for each run (with the word after it). */
+/** The runs of a text, by suspect, and the scores last computed for each run (with the words around it). */
 export interface JointRuns {
   of: Map<Suspect, Suspect[]>;
-  scores: Map<Suspect[], { right: string | null; scores: number[][] }>;
+  scores: Map<Suspect[], { left: string | null; right: string | null; scores: number[][] }>;
 }
 
 /** The runs of adjacent suspects of a text, ready to be scored (none when `enabled` is false). */
