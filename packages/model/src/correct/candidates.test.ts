@@ -1,5 +1,11 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { writeCheckpoint } from '../checkpoint-dir.js';
 import { loadResources } from '../corrector.js';
+import { buildLexicon } from '../lexicon/build.js';
+import { DEFAULT_PARAMS } from './params.js';
 import { makeTinyCheckpoint } from '../test-support/tiny-checkpoint.js';
 import { generateCandidates } from './candidates.js';
 
@@ -65,6 +71,19 @@ describe('generateCandidates', () => {
     expect(readings(longOff, 'fouudatlous')).not.toContain('foundations');
     const deep = loadResources({ checkpointDir: dir, params: { farMaxLength: 9, deepMinCount: 1 } }).resources;
     expect(readings(deep, 'fouudatlous')).toContain('foundations');
+  });
+
+  it('skips the deep search when the plain search already found a cheap reading', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'unsmudge-skip-'));
+    const paragraphs = Array.from({ length: 5 }, () => 'the foundations of the fountains and the foundation of the mountains stood.');
+    const built = await buildLexicon({ paragraphs, minWordCount: 1 });
+    writeCheckpoint(dir, { config: { name: 'skip', format: 1, params: DEFAULT_PARAMS }, lexicon: built.lexicon, bigrams: built.bigrams });
+    const readings = (deepSkipBelow: number) =>
+      generateCandidates(loadResources({ checkpointDir: dir, params: { deepMinCount: 1, deepSkipBelow } }).resources, 'fouudatlons').map((o) => o.words.join(' '));
+    // two plain edits from `foundations` (n read as u, i as l: cheap), nothing one edit away; `foundation` only deep
+    expect(readings(0)).toEqual(expect.arrayContaining(['foundations', 'foundation']));
+    expect(readings(1.2)).toContain('foundations');
+    expect(readings(1.2)).not.toContain('foundation');
   });
 
   it('searches a garbled long word by channel cost when nothing is near it in plain edits', async () => {
