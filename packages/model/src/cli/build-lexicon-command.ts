@@ -37,14 +37,15 @@ export async function runBuildLexicon(args: string[]): Promise<void> {
       const [w, c] = l.split(' ');
       return [w, Number(c)];
     });
-  async function* paragraphs(): AsyncGenerator<string> {
-    for (const f of files) for await (const line of readLines(f)) yield line;
-  }
   async function* weightedParagraphs(): AsyncGenerator<WeightedParagraph> {
     for (const f of files) {
       const weight = weights[basename(f)] ?? 1;
       for await (const line of readLines(f)) yield { text: line, weight };
     }
+  }
+  // (word triples are counted once each, whatever the weight)
+  async function* paragraphs(): AsyncGenerator<string> {
+    for await (const p of weightedParagraphs()) yield p.text;
   }
   const t0 = Date.now();
   const built = await buildLexicon({

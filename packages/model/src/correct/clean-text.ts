@@ -138,13 +138,14 @@ function decideAll(
     if (s) {
       // suspects next to each other are scored together (`lost cud tiss niud`), each by its share of all their
       // readings; a later pass reuses the scores unless a word around the run changed (a deleted neighbour's choice)
-      const run = runs.of.get(s);
-      if (run && run[0] === s) {
+      const inRun = runs.of.get(s);
+      if (inRun?.at === 0) {
+        const { run } = inRun;
         const right = rightContext(lm, run[run.length - 1].to, cutEnd, byStart)[0];
         const had = runs.scores.get(run);
         if (!had || had.left !== left || had.right !== right) runs.scores.set(run, { left, right, scores: jointScores(res, run, left, right) });
       }
-      const given = run ? runs.scores.get(run)!.scores[run.indexOf(s)] : undefined;
+      const given = inRun ? runs.scores.get(inRun.run)!.scores[inRun.at] : undefined;
       // the nearest-reading rule is for modern text: in older spelling an odd word is more often right as printed
       const d = decide(s, [left2, left], rightContext(lm, s.to, cutEnd, byStart), res, threshold, contextFree, query, oldText, given);
       const chosen = d?.option ?? s.keep;

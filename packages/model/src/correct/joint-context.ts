@@ -16,14 +16,15 @@ import type { Suspect } from './suspects.js';
 
 /** The runs of a text, by suspect, and the scores last computed for each run (with the words around it). */
 export interface JointRuns {
-  of: Map<Suspect, Suspect[]>;
+  /** Each suspect of a run: the run, and the suspect's place in it. */
+  of: Map<Suspect, { run: Suspect[]; at: number }>;
   scores: Map<Suspect[], { left: string | null; right: string | null; scores: number[][] }>;
 }
 
 /** The runs of adjacent suspects of a text, ready to be scored (none when `enabled` is false). */
 export function jointRuns(live: readonly Suspect[], lm: ReadonlyArray<string | null>, enabled: boolean): JointRuns {
-  const of = new Map<Suspect, Suspect[]>();
-  if (enabled) for (const run of adjacentRuns(live, lm)) for (const s of run) of.set(s, run);
+  const of = new Map<Suspect, { run: Suspect[]; at: number }>();
+  if (enabled) for (const run of adjacentRuns(live, lm)) run.forEach((s, at) => of.set(s, { run, at }));
   return { of, scores: new Map() };
 }
 

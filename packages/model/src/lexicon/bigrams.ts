@@ -33,8 +33,7 @@ export class BigramModel {
   }
 
   count(w1: string, w2: string): number {
-    const i = binarySearch(this.keys, fnv1a(w1 + ' ' + w2));
-    return i < 0 ? 0 : this.counts[i];
+    return this.countAfter(BigramModel.contextHash(w1), w2);
   }
 
   /** The pair key's hash up to the second word, for `countAfter` (many pairs with the same first word). */
