@@ -150,6 +150,12 @@ export interface RankParams {
   loneMarks: string;
   /** Delete the second of two commas glued to a word (`back,, and`). */
   doubledCommas: boolean;
+  /**
+   * A replacement mark (U+FFFD) right before a figure is a currency sign lost to a wrong text encoding (`valued at
+   * �600`): it is written as the one sign the text itself uses before figures, else as this one (null: left as it is).
+   * `£` suits British print, whose Latin-1 `£` read as UTF-8 becomes U+FFFD; set `€` for texts in euros.
+   */
+  lostCurrencySign: string | null;
   /** Lower `In`, `Is` inside a sentence (`stood In with`): the OCR misread a dotted `i` as a capital. */
   lowerMisreadCapitals: boolean;
   /** Correct camelCase tokens whose humps are not words (`tLet`, `lHogg`): misreadings, not identifiers. */
@@ -245,6 +251,7 @@ export const DEFAULT_PARAMS: RankParams = {
   deleteStrayQuotes: true,
   loneMarks: '.',
   doubledCommas: true,
+  lostCurrencySign: '£',
   shortWordLetterCost: 0.45,
   headingCase: true,
   capitalReadingCost: 0.4,

@@ -33,6 +33,12 @@ describe('shipped model', () => {
     expect(await clean1('Download the .csv file to save it.')).toBe('Download the .csv file to save it.');
   });
 
+  it('writes a currency sign lost to a wrong text encoding before a figure, the one the text uses if any', async () => {
+    expect(await clean1('A watch valued at \ufffd600 was stolen.')).toBe('A watch valued at £600 was stolen.');
+    expect(await clean1('It cost \u20ac5 then and \ufffd6 now.')).toBe('It cost \u20ac5 then and \u20ac6 now.');
+    expect(await clean1('his wife and \ufffdhild')).toBe('his wife and \ufffdhild');
+  });
+
   it('leaves known names alone', async () => {
     expect(await clean1('John Smith and Eugene Lafont came to the office.')).toBe('John Smith and Eugene Lafont came to the office.');
   });

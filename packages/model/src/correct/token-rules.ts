@@ -4,11 +4,13 @@ import type { Resources } from './resources.js';
 import { misreadCapitals } from './misread-capital.js';
 import { strayQuotes } from './stray-quote.js';
 import { doubledCommas, loneMarks } from './lone-mark.js';
+import { currencyOfText, lostCurrencySigns } from './lost-currency.js';
 
 /**
  * Adds the edits of the rules that rewrite single tokens, where no other edit touches them, in text order: `In`, `Is`
  * misread with a capital inside a sentence are lowered; quote marks that are specks are deleted, and so are full stops
- * standing alone between two lower-case words and the second of two commas after a word.
+ * standing alone between two lower-case words and the second of two commas after a word; a replacement mark before a
+ * figure is the currency sign a wrong text encoding lost.
  */
 export function withTokenRules(tokens: Token[], edits: Edit[], res: Resources, threshold: number): Edit[] {
   if (res.params.lowerMisreadCapitals) {
@@ -24,9 +26,15 @@ export function withTokenRules(tokens: Token[], edits: Edit[], res: Resources, t
   if (res.params.doubledCommas) {
     edits = withRuleEdits(edits, doubledCommas(tokens), () => '', LONE_MARK_CONFIDENCE, threshold);
   }
+  if (res.params.lostCurrencySign !== null) {
+    const sign = currencyOfText(tokens, res.params.lostCurrencySign);
+    if (sign !== null) edits = withRuleEdits(edits, lostCurrencySigns(tokens).map((i) => tokens[i]), () => sign, LOST_SIGN_CONFIDENCE, threshold);
+  }
   return edits;
 }
 
+/** Confidence of writing a lost currency sign (`�600` → `£600`). */
+const LOST_SIGN_CONFIDENCE = 0.9;
 /** Confidence of deleting a mark standing alone inside a sentence (`told him . that`). */
 const LONE_MARK_CONFIDENCE = 0.85;
 /** Confidence of lowering a misread capital (`stood In with`); a threshold above it turns the rule off. */
