@@ -192,6 +192,12 @@ export interface RankParams {
    * (`correct/joint-context.ts`), mixed in with this weight against its score with its neighbours fixed (0: off).
    */
   jointWeight: number;
+  /**
+   * A word with one figure at an end (`4ook`, `2ecretary` before lower-case letters; `hi4`, `Widow9` after letters) is
+   * a suspect too; one with the figure after its letters, which is as often an id (`eth0`, `Boto3`) or a footnote, gets
+   * this extra keep bonus (null: such words pass through as they are).
+   */
+  endFigureKeepBonus: number | null;
   /** Default confidence threshold for applying an edit. */
   threshold: number;
 }
@@ -279,5 +285,6 @@ export const DEFAULT_PARAMS: RankParams = {
   mbrKeepMax: 0.05,
   mbrMinProb: 0.35,
   jointWeight: 0.75,
+  endFigureKeepBonus: 4,
   threshold: 0.8,
 };

@@ -39,6 +39,14 @@ describe('shipped model', () => {
     expect(await clean1('his wife and \ufffdhild')).toBe('his wife and \ufffdhild');
   });
 
+  it('reads a figure at the end of a word as the letter it was misread for, but leaves ids and counts alone', async () => {
+    expect(await clean1('When the accused 4ook him down into the room, he said so.')).toBe('When the accused took him down into the room, he said so.');
+    expect(await clean1('The lad was again at hi4 house when the police came.')).toBe('The lad was again at his house when the police came.');
+    const ids = 'By default, the primary interface is eth0. If the system supports it, use IMDSv2 and Boto3.';
+    expect(await clean1(ids)).toBe(ids);
+    expect(await clean1('He served 3yrs in the army.')).toBe('He served 3yrs in the army.');
+  });
+
   it('leaves known names alone', async () => {
     expect(await clean1('John Smith and Eugene Lafont came to the office.')).toBe('John Smith and Eugene Lafont came to the office.');
   });

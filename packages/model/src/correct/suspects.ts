@@ -51,6 +51,17 @@ const MODEL_CODE = /^\p{Lu}\d+\p{Ll}{1,3}$/u;
 /** `M'Carthy`, `M'Donald`: the old printers' way of writing Mc, a name to leave as it is. */
 const SCOTS_NAME = /^M['’]\p{Lu}/u;
 const OCR_DIGITS = /^(?:[015]\p{L}|.*\p{L}\d+\p{L})/u;
+/** A count with a unit or a size, not a misread word: `3yrs`, `2xlarge`. */
+const COUNT_WITH_UNIT = /^\d(?:x|yrs|mins|secs|wks|mos|pcs|kgs)/u;
+
+/**
+ * Where a word holds one figure that OCR may have read for a letter at one of its ends: 'before' three lower-case
+ * letters or more (`4ook`, `2ecretary`; not a count with a unit), 'after' two letters or more (`hi4`, `Widow9`).
+ */
+export function endFigureWord(word: string): 'before' | 'after' | null {
+  if (/^\d\p{Ll}{3,}$/u.test(word) && !COUNT_WITH_UNIT.test(word)) return 'before';
+  return /^\p{L}{2,}\d$/u.test(word) ? 'after' : null;
+}
 
 /** The stretches of `tokens` that may need correcting; `query`: the text is a spelling query (see `isSpellingQuery`). */
 export function findSuspects(tokens: Token[], res: Resources, query: boolean): Suspect[] {
@@ -111,8 +122,10 @@ export function findSuspects(tokens: Token[], res: Resources, query: boolean): S
     const base = m && t.text.length > 3 ? t.text.slice(0, -2) : t.text;
     const q = normalizeWord(base);
     const hasDigit = /\d/.test(q);
-    // digits inside letters (c4t, wor1d) or a leading 0/1/5 (0n, 1n) are OCR; trailing ones are footnotes or ids
-    if (hasDigit && (!OCR_DIGITS.test(q) || MODEL_CODE.test(base))) continue;
+    // digits inside letters (c4t, wor1d) or a leading 0/1/5 (0n, 1n) are OCR; so, where the parameters ask for it, is
+    // one other figure before lower-case letters (4ook) or after letters (hi4), which may also be an id (eth0)
+    const endFigure = p.endFigureKeepBonus !== null && hasDigit ? endFigureWord(base) : null;
+    if (hasDigit && endFigure === null && (!OCR_DIGITS.test(q) || MODEL_CODE.test(base))) continue;
     // a word given alone is a spelling query: a form the corpus has only a few times is more likely a misspelling
     const minCount = query ? p.queryKnownMinCount : 0;
     const known = !hasDigit && res.lexicon.has(q) && (minCount === 0 || res.lexicon.corpusCount(q) >= minCount);
@@ -149,6 +162,7 @@ export function findSuspects(tokens: Token[], res: Resources, query: boolean): S
       (known ? p.knownKeepBonus + (nameLike && res.lexicon.isProper(q) ? p.knownNameKeepBonus : 0) : nameLike ? p.nameKeepBonus : 0) +
       (repeats > 0 ? p.repeatKeepBonus : 0) +
       (known ? Math.max(0, noiseBonus) : noiseBonus) +
+      (endFigure === 'after' ? p.endFigureKeepBonus! : 0) +
       // an unknown word that reads like a word (rheme, synset) is likelier a term than a misreading (cohlmn)
       (shape === null ? 0 : p.shapeWeight * (shape - p.shapeRef) - lengthMalus(q.length, shape, p));
     const fragment = i === firstWord ? 'start' : i === lastWord && !/[.!?,;:]\s*$/.test(tail) ? 'end' : undefined;
