@@ -65,7 +65,7 @@ for (const cfg of configs) {
     const m = s.results[0].metrics;
     if (s.set === 'clean_text') return `chg ${((m.changedRate ?? 0) * 100).toFixed(3)}%`;
     if (s.unit === 'word') return `fix ${((m.fixRate ?? 0) * 100).toFixed(1)} brk ${((m.brokenRate ?? 0) * 100).toFixed(2)}`;
-    return `${((m.cerReduction ?? 0) * 100).toFixed(1)}%`;
+    return `${((m.cerReduction ?? 0) * 100).toFixed(2)}%`;
   });
   console.log([JSON.stringify(cfg), ...cells].join('\t'));
 }

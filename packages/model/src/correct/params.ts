@@ -198,6 +198,8 @@ export interface RankParams {
    * this extra keep bonus (null: such words pass through as they are).
    */
   endFigureKeepBonus: number | null;
+  /** Channel cost of dropping a small letter glued before a word's capital (`lHogg` → Hogg); null: no such reading. */
+  strayInitialCost: number | null;
   /** Default confidence threshold for applying an edit. */
   threshold: number;
 }
@@ -286,5 +288,6 @@ export const DEFAULT_PARAMS: RankParams = {
   mbrMinProb: 0.35,
   jointWeight: 0.75,
   endFigureKeepBonus: 4,
+  strayInitialCost: 0.3,
   threshold: 0.8,
 };

@@ -25,6 +25,9 @@ describe('shipped model', () => {
   it('drops a stray small letter before a capital and keeps the capital (`lHogg`, `lHe`)', async () => {
     expect(await clean1('The witness, Mr. lHogg, said so.')).toBe('The witness, Mr. Hogg, said so.');
     expect(await clean1('Then lHe went to the door.')).toBe('Then He went to the door.');
+    expect(await clean1('the purchase of the lRose and Crown came to nothing.')).toBe('the purchase of the Rose and Crown came to nothing.');
+    // product names of the i- and e- kind are not such misreadings
+    expect(await clean1('He bought iPods and a new iMac on eBay.')).toBe('He bought iPods and a new iMac on eBay.');
   });
 
   it('deletes specks of the paper: a full stop glued to the front of a word, a doubled comma; not an extension', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { endFigureWord } from './suspects.js';
+import { endFigureWord, strayInitial } from './suspects.js';
 
 describe('endFigureWord', () => {
   it('finds one figure before three lower-case letters or more, or after two letters or more', () => {
@@ -11,5 +11,12 @@ describe('endFigureWord', () => {
 
   it('leaves counts with units, sizes, short or capitalised pieces and several figures alone', () => {
     for (const w of ['3yrs', '2xlarge', '4th', '3ab', '2Sec', '12abc', 'a1', 'abc12', 'c4t']) expect(endFigureWord(w), w).toBeNull();
+  });
+});
+
+describe('strayInitial', () => {
+  it('finds a small letter glued before the capital of a word, but not the i- and e- of product names', () => {
+    for (const w of ['lHogg', 'lRose', 'iHe', 'aThe']) expect(strayInitial(w), w).toBe(true);
+    for (const w of ['iPods', 'eBay', 'iMac', 'mRNA', 'Hogg', 'lhogg', 'pH']) expect(strayInitial(w), w).toBe(w === 'pH');
   });
 });

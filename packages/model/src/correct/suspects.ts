@@ -55,6 +55,14 @@ const OCR_DIGITS = /^(?:[015]\p{L}|.*\p{L}\d+\p{L})/u;
 const COUNT_WITH_UNIT = /^\d(?:x|yrs|mins|secs|wks|mos|pcs|kgs)/u;
 
 /**
+ * A small letter glued before a capital that starts a word (`lHogg`, `lRose`, `iHe`): a speck read as a letter. Not the
+ * i- and e- of product names (`iPods`, `eBay`).
+ */
+export function strayInitial(word: string): boolean {
+  return /^\p{Ll}\p{Lu}\p{Ll}*$/u.test(word) && !/^[ie]\p{Lu}\p{Ll}{2}/u.test(word);
+}
+
+/**
  * Where a word holds one figure that OCR may have read for a letter at one of its ends: 'before' three lower-case
  * letters or more (`4ook`, `2ecretary`; not a count with a unit), 'after' two letters or more (`hi4`, `Widow9`).
  */
@@ -166,7 +174,8 @@ export function findSuspects(tokens: Token[], res: Resources, query: boolean): S
       // an unknown word that reads like a word (rheme, synset) is likelier a term than a misreading (cohlmn)
       (shape === null ? 0 : p.shapeWeight * (shape - p.shapeRef) - lengthMalus(q.length, shape, p));
     const fragment = i === firstWord ? 'start' : i === lastWord && !/[.!?,;:]\s*$/.test(tail) ? 'end' : undefined;
-    const extraOptions = stray ? [{ words: [], cost: p.strayDeleteCost }] : [];
+    const extraOptions: Option[] = stray ? [{ words: [], cost: p.strayDeleteCost }] : [];
+    if (p.strayInitialCost !== null && !known && strayInitial(base) && res.lexicon.has(q.slice(1))) extraOptions.push({ words: [q.slice(1)], cost: p.strayInitialCost });
     out.push(oneWord(i, t, base, q, { keepBonus, extraOptions, fragment, known, ...(isGlued ? { runTogetherOnly: true as const } : {}) }));
   }
   return out;

@@ -46,14 +46,14 @@ describe('token context', () => {
 });
 
 describe('misreadIdentifier', () => {
-  const words = new Set(['get', 'object', 'user', 'name', 'iphone', 'let', 'hogg', 'famous']);
+  const words = new Set(['get', 'object', 'user', 'name', 'iphone', 'let', 'hogg', 'famous', 'mac', 'bay']);
   const isWord = (w: string) => words.has(w);
   const first = (text: string) => tokenize(text)[0];
   it('takes camelCase whose humps are not all words for a misreading', () => {
     for (const w of ['tLet', 'lHogg', 'famouB', 'thCise']) expect(misreadIdentifier(first(w), isWord), w).toBe(true);
   });
   it('leaves identifiers made of words, known words and other protected spans alone', () => {
-    for (const w of ['getObject', 'userName', 'iPhone', 'snake_case', 'https://a.example/tLet']) expect(misreadIdentifier(first(w), isWord), w).toBe(false);
+    for (const w of ['getObject', 'userName', 'iPhone', 'iMac', 'eBay', 'snake_case', 'https://a.example/tLet']) expect(misreadIdentifier(first(w), isWord), w).toBe(false);
     expect(misreadIdentifier(tokenize('tLet', ['tLet'])[0], isWord)).toBe(false);
   });
 

@@ -83,11 +83,13 @@ export function sentenceInitial(tokens: Token[], i: number): boolean {
 
 /**
  * A token protected as a camelCase identifier that is rather a misread word (`tLet`, `lHogg`, `famouB`): its
- * capital humps are not all words (`getObject`, `userName` are), and `isWord` does not know it whole (`iPhone`).
+ * capital humps are not all words (`getObject`, `userName` are), and `isWord` does not know it whole (`iPhone`), nor
+ * is it a product name of the i- and e- kind with a word after the letter (`iMac`, `eBay`).
  */
 export function misreadIdentifier(t: Token, isWord: (w: string) => boolean): boolean {
   if (t.kind !== 'protected' || t.protectedKind !== 'identifier' || !/^\p{L}+$/u.test(t.text) || !/\p{Ll}\p{Lu}/u.test(t.text)) return false;
   if (isWord(t.text.toLowerCase())) return false;
+  if (/^[ie]\p{Lu}\p{Ll}{2,}$/u.test(t.text) && isWord(t.text.slice(1).toLowerCase())) return false;
   return !t.text.split(/(?=\p{Lu})/u).every((h) => h.length >= 2 && isWord(h.toLowerCase()));
 }
 
