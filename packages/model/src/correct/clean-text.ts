@@ -38,7 +38,9 @@ export async function correctText(text: string, res: Resources, opts: CorrectTex
   const tokens = res.params.junkGlyphs ? absorbJunkGlyphs(raw) : raw;
   if (res.params.reclaimIdentifiers) {
     const isWord = (w: string) => res.lexicon.corpusCount(w) >= 5;
-    for (const t of tokens) if (misreadIdentifier(t, isWord)) t.kind = 'word';
+    const common = res.params.shortHumpMinCount;
+    const isCommon = common === null ? isWord : (w: string) => res.lexicon.corpusCount(w) >= common;
+    for (const t of tokens) if (misreadIdentifier(t, isWord, isCommon)) t.kind = 'word';
   }
   const lm = tokens.map(lmToken);
   // a word given alone is a spelling query, most likely typed by a person

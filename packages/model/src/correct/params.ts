@@ -160,6 +160,11 @@ export interface RankParams {
   lowerMisreadCapitals: boolean;
   /** Correct camelCase tokens whose humps are not words (`tLet`, `lHogg`): misreadings, not identifiers. */
   reclaimIdentifiers: boolean;
+  /**
+   * The humps of a short camelCase token starting in lower case (`shEo`, `maBy`; five letters at most) count as words
+   * only if seen this often (null: as for other tokens, five times).
+   */
+  shortHumpMinCount: number | null;
   /** A word given alone counts as known only if the corpus has it at least this often (rare forms are often misspellings). */
   queryKnownMinCount: number;
   /** Keep bonus of a lone `1` before a lower-case word against reading it as `I`. */
@@ -289,5 +294,6 @@ export const DEFAULT_PARAMS: RankParams = {
   jointWeight: 0.75,
   endFigureKeepBonus: 4,
   strayInitialCost: 0.3,
+  shortHumpMinCount: 1000,
   threshold: 0.8,
 };

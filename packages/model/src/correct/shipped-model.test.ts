@@ -26,6 +26,10 @@ describe('shipped model', () => {
     expect(await clean1('The witness, Mr. lHogg, said so.')).toBe('The witness, Mr. Hogg, said so.');
     expect(await clean1('Then lHe went to the door.')).toBe('Then He went to the door.');
     expect(await clean1('the purchase of the lRose and Crown came to nothing.')).toBe('the purchase of the Rose and Crown came to nothing.');
+    // a short token with a capital inside whose pieces are not common words is a misreading, not an identifier
+    expect(await clean1('At the time that shEo committed the offences, he was away.')).toBe('At the time that she committed the offences, he was away.');
+    const code = 'Set maxLen and numRows before you call getObj; the onClick handler calls setState, isOk and getX.';
+    expect(await clean1(code)).toBe(code);
     // product names of the i- and e- kind are not such misreadings
     expect(await clean1('He bought iPods and a new iMac on eBay.')).toBe('He bought iPods and a new iMac on eBay.');
   });

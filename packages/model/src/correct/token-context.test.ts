@@ -56,6 +56,15 @@ describe('misreadIdentifier', () => {
     for (const w of ['getObject', 'userName', 'iPhone', 'iMac', 'eBay', 'snake_case', 'https://a.example/tLet']) expect(misreadIdentifier(first(w), isWord), w).toBe(false);
     expect(misreadIdentifier(tokenize('tLet', ['tLet'])[0], isWord)).toBe(false);
   });
+  it('asks common words for the humps of a short identifier starting in lower case', () => {
+    const known = (w: string) => ['sh', 'eo', 'is', 'ok', 'num', 'rows'].includes(w);
+    const common = (w: string) => ['is', 'ok', 'rows'].includes(w);
+    expect(misreadIdentifier(first('shEo'), known)).toBe(false);
+    expect(misreadIdentifier(first('shEo'), known, common)).toBe(true);
+    expect(misreadIdentifier(first('isOk'), known, common)).toBe(false);
+    // a longer one is an identifier if its humps are words at all
+    expect(misreadIdentifier(first('numRows'), known, common)).toBe(false);
+  });
 
   it('takes a full stop glued to a word before a lower-case word on the same line for a possible speck', () => {
     const stop = (text: string) => {

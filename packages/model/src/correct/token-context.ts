@@ -84,14 +84,20 @@ export function sentenceInitial(tokens: Token[], i: number): boolean {
 /**
  * A token protected as a camelCase identifier that is rather a misread word (`tLet`, `lHogg`, `famouB`): its
  * capital humps are not all words (`getObject`, `userName` are), and `isWord` does not know it whole (`iPhone`), nor
- * is it a product name of the i- and e- kind with a word after the letter (`iMac`, `eBay`).
+ * is it a product name of the i- and e- kind with a word after the letter (`iMac`, `eBay`). The humps of a short one
+ * starting in lower case (`shEo`, `hoLse`, `maBy`) must be common words (`isCommon`): those of identifiers that short
+ * are (`isOk`, `getX`), a misreading's pieces seldom.
  */
-export function misreadIdentifier(t: Token, isWord: (w: string) => boolean): boolean {
+export function misreadIdentifier(t: Token, isWord: (w: string) => boolean, isCommon: (w: string) => boolean = isWord): boolean {
   if (t.kind !== 'protected' || t.protectedKind !== 'identifier' || !/^\p{L}+$/u.test(t.text) || !/\p{Ll}\p{Lu}/u.test(t.text)) return false;
   if (isWord(t.text.toLowerCase())) return false;
   if (/^[ie]\p{Lu}\p{Ll}{2,}$/u.test(t.text) && isWord(t.text.slice(1).toLowerCase())) return false;
-  return !t.text.split(/(?=\p{Lu})/u).every((h) => h.length >= 2 && isWord(h.toLowerCase()));
+  const hump = /^\p{Ll}/u.test(t.text) && t.text.length <= SHORT_IDENTIFIER ? isCommon : isWord;
+  return !t.text.split(/(?=\p{Lu})/u).every((h) => h.length >= 2 && hump(h.toLowerCase()));
 }
+
+/** Letters of an identifier short enough to need common words for humps. */
+const SHORT_IDENTIFIER = 5;
 
 /** Words written with a full stop that need not end a sentence. */
 const ABBREVIATIONS = new Set(
