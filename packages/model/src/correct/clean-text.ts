@@ -59,8 +59,9 @@ export async function correctText(text: string, res: Resources, opts: CorrectTex
     // and no word is given accents it does not have (Eugene is not Eugénie)
     // a token read as many words must be one plain token, and not an identifier (`DescribeDBInstances`)
     const runTogether = s.from === s.to && (!IDENTIFIER_CASE.test(s.base) || s.base === s.base.toUpperCase());
-    const extra = new Set(s.extraOptions.map((o) => o.words.join(' ')));
-    s.options = [...s.extraOptions, ...cands.filter((o) => !extra.has(o.words.join(' ')))].filter(
+    // a candidate that is also an extra option (`lHogg` read as Hogg) is listed once, at the extra option's cost
+    const extra = s.extraOptions.length > 0 ? new Set(s.extraOptions.map((o) => o.words.join(' '))) : null;
+    s.options = [...s.extraOptions, ...(extra ? cands.filter((o) => !extra.has(o.words.join(' '))) : cands)].filter(
       (o) => (!s.known || o.cost <= res.params.knownMaxCost) && !onlyAccentsAdded(q, o) && (o.runTogether ? runTogether : !s.runTogetherOnly),
     );
     if (keepOldSpelling) {
