@@ -5,7 +5,7 @@ import { casePattern, mostlyCapitals } from './case.js';
 import type { Option } from './candidates.js';
 import type { Resources } from './resources.js';
 import type { RankParams } from './params.js';
-import { capitalNeighbour, glued, gluedStop, leadingStop, oneForI, sentenceInitial, strayLetter, strayStop } from './token-context.js';
+import { capitalNeighbour, glued, gluedStop, leadingStop, oneForI, productName, sentenceInitial, strayLetter, strayStop } from './token-context.js';
 
 /** A stretch of tokens (one word, or a word hyphenated across a break) that may need correcting. */
 export interface Suspect {
@@ -59,7 +59,7 @@ const COUNT_WITH_UNIT = /^\d(?:x|yrs|mins|secs|wks|mos|pcs|kgs)/u;
  * i- and e- of product names (`iPods`, `eBay`).
  */
 export function strayInitial(word: string): boolean {
-  return /^\p{Ll}\p{Lu}\p{Ll}*$/u.test(word) && !/^[ie]\p{Lu}\p{Ll}{2}/u.test(word);
+  return /^\p{Ll}\p{Lu}\p{Ll}*$/u.test(word) && !productName(word);
 }
 
 /**

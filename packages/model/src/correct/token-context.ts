@@ -91,9 +91,14 @@ export function sentenceInitial(tokens: Token[], i: number): boolean {
 export function misreadIdentifier(t: Token, isWord: (w: string) => boolean, isCommon: (w: string) => boolean = isWord): boolean {
   if (t.kind !== 'protected' || t.protectedKind !== 'identifier' || !/^\p{L}+$/u.test(t.text) || !/\p{Ll}\p{Lu}/u.test(t.text)) return false;
   if (isWord(t.text.toLowerCase())) return false;
-  if (/^[ie]\p{Lu}\p{Ll}{2,}$/u.test(t.text) && isWord(t.text.slice(1).toLowerCase())) return false;
+  if (productName(t.text) && isWord(t.text.slice(1).toLowerCase())) return false;
   const hump = /^\p{Ll}/u.test(t.text) && t.text.length <= SHORT_IDENTIFIER ? isCommon : isWord;
   return !t.text.split(/(?=\p{Lu})/u).every((h) => h.length >= 2 && hump(h.toLowerCase()));
+}
+
+/** A product name of the i- and e- kind: the letter, a capital, two small letters or more (`iPod`, `eBay`, `iMac`). */
+export function productName(word: string): boolean {
+  return /^[ie]\p{Lu}\p{Ll}{2,}$/u.test(word);
 }
 
 /** Letters of an identifier short enough to need common words for humps. */
