@@ -62,7 +62,11 @@ export async function correctText(text: string, res: Resources, opts: CorrectTex
     // a candidate that is also an extra option (`lHogg` read as Hogg) is listed once, at the extra option's cost
     const extra = s.extraOptions.length > 0 ? new Set(s.extraOptions.map((o) => o.words.join(' '))) : null;
     s.options = [...s.extraOptions, ...(extra ? cands.filter((o) => !extra.has(o.words.join(' '))) : cands)].filter(
-      (o) => (!s.known || o.cost <= res.params.knownMaxCost) && !onlyAccentsAdded(q, o) && (o.runTogether ? runTogether : !s.runTogetherOnly),
+      (o) =>
+        (!s.known || o.cost <= res.params.knownMaxCost) &&
+        !onlyAccentsAdded(q, o) &&
+        (o.runTogether ? runTogether : !s.runTogetherOnly) &&
+        !(s.endFigure && o.words.length === 1 && o.words[0] === (s.endFigure === 'before' ? q.slice(1) : q.slice(0, -1))),
     );
     if (keepOldSpelling) {
       // a word is never modernised: an older spelling of one of its likeliest readings (haue → have, doore → door;

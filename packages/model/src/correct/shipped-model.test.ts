@@ -52,6 +52,9 @@ describe('shipped model', () => {
     const ids = 'By default, the primary interface is eth0. If the system supports it, use IMDSv2 and Boto3.';
     expect(await clean1(ids)).toBe(ids);
     expect(await clean1('He served 3yrs in the army.')).toBe('He served 3yrs in the army.');
+    // a figure is read as a letter, never merely dropped: these are names
+    const names = 'Convert the mp3 files with python3, run it on ec2 with boto3, and post it on 4chan.';
+    expect(await clean1(names)).toBe(names);
   });
 
   it('leaves known names alone', async () => {

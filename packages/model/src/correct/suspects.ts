@@ -41,6 +41,11 @@ export interface Suspect {
   known?: boolean;
   /** Glued to another word by a stray mark: only readings as several words whose spaces were lost are considered. */
   runTogetherOnly?: true;
+  /**
+   * The figure at this end of the word made it a suspect (`4ook`, `hi4`): its readings replace the figure, never merely
+   * drop it (`4chan`, `python3` are names, not a misread `chan`, `python`).
+   */
+  endFigure?: 'before' | 'after';
 }
 
 const POSSESSIVE = /(['’]s)$/i;
@@ -132,8 +137,9 @@ export function findSuspects(tokens: Token[], res: Resources, query: boolean): S
     const hasDigit = /\d/.test(q);
     // digits inside letters (c4t, wor1d) or a leading 0/1/5 (0n, 1n) are OCR; so, where the parameters ask for it, is
     // one other figure before lower-case letters (4ook) or after letters (hi4), which may also be an id (eth0)
-    const endFigure = p.endFigureKeepBonus !== null && hasDigit ? endFigureWord(base) : null;
-    if (hasDigit && endFigure === null && (!OCR_DIGITS.test(q) || MODEL_CODE.test(base))) continue;
+    const ocrDigits = hasDigit && OCR_DIGITS.test(q) && !MODEL_CODE.test(base);
+    const endFigure = p.endFigureKeepBonus !== null && hasDigit && !ocrDigits ? endFigureWord(base) : null;
+    if (hasDigit && !ocrDigits && endFigure === null) continue;
     // a word given alone is a spelling query: a form the corpus has only a few times is more likely a misspelling
     const minCount = query ? p.queryKnownMinCount : 0;
     const known = !hasDigit && res.lexicon.has(q) && (minCount === 0 || res.lexicon.corpusCount(q) >= minCount);
@@ -176,7 +182,8 @@ export function findSuspects(tokens: Token[], res: Resources, query: boolean): S
     const fragment = i === firstWord ? 'start' : i === lastWord && !/[.!?,;:]\s*$/.test(tail) ? 'end' : undefined;
     const extraOptions: Option[] = stray ? [{ words: [], cost: p.strayDeleteCost }] : [];
     if (p.strayInitialCost !== null && !known && strayInitial(base) && res.lexicon.has(q.slice(1))) extraOptions.push({ words: [q.slice(1)], cost: p.strayInitialCost });
-    out.push(oneWord(i, t, base, q, { keepBonus, extraOptions, fragment, known, ...(isGlued ? { runTogetherOnly: true as const } : {}) }));
+    const rest = { ...(isGlued ? { runTogetherOnly: true as const } : {}), ...(endFigure ? { endFigure } : {}) };
+    out.push(oneWord(i, t, base, q, { keepBonus, extraOptions, fragment, known, ...rest }));
   }
   return out;
 }
