@@ -32,6 +32,7 @@ describe('shipped model', () => {
     expect(await clean1(code)).toBe(code);
     // product names of the i- and e- kind are not such misreadings
     expect(await clean1('He bought iPods and a new iMac on eBay.')).toBe('He bought iPods and a new iMac on eBay.');
+    expect(await clean1('The pH of the solution was 7.')).toBe('The pH of the solution was 7.');
   });
 
   it('deletes specks of the paper: a full stop glued to the front of a word, a doubled comma; not an extension', async () => {

@@ -60,11 +60,11 @@ const OCR_DIGITS = /^(?:[015]\p{L}|.*\p{L}\d+\p{L})/u;
 const COUNT_WITH_UNIT = /^\d(?:x|yrs|mins|secs|wks|mos|pcs|kgs)/u;
 
 /**
- * A small letter glued before a capital that starts a word (`lHogg`, `lRose`, `iHe`): a speck read as a letter. Not the
- * i- and e- of product names (`iPods`, `eBay`).
+ * An `l` or `i` glued before a capital that starts a word (`lHogg`, `lRose`, `iHe`): a speck read as a thin letter.
+ * Not the i- of product names (`iPods`), nor other letters, which start names as often (`xUnit`, `kNN`, `pH`).
  */
 export function strayInitial(word: string): boolean {
-  return /^\p{Ll}\p{Lu}\p{Ll}*$/u.test(word) && !productName(word);
+  return /^[li]\p{Lu}\p{Ll}*$/u.test(word) && !productName(word);
 }
 
 /**
