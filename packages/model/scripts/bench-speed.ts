@@ -2,7 +2,7 @@
  * Speed and memory of unsmudge beside the Hunspell (nspell) and SymSpell baselines.
  *
  *   npx tsx packages/model/scripts/bench-speed.ts [--out docs/speed.md] [--checkpoint DIR] [--kb 200]
- *       [--batch 64] [--latency-runs 50] [--warmup 5] [--budget 60] [--correctors unsmudge,symspell,hunspell]
+ *       [--batch 64] [--latency-runs 50] [--warmup 5] [--budget 60] [--correctors unsmudge,symspell,hunspell] [--rounds 1]
  *       [--data ../shared/data]
  *
  * Text: ~`--kb` KB of the `noisy` side of the test splits of bln600, overproof, icdar_en (segments) and
@@ -18,7 +18,9 @@
  *      (at least 10, then stopping once `--budget` seconds have passed): median and p95 latency;
  *   4. reports peak RSS (`process.resourceUsage().maxRSS`) of the whole process.
  * A `none` child (modules imported, no corrector loaded) gives the floor RSS of node + tsx + our modules.
- * Figures are wall-clock on whatever else the machine is doing: the load average is printed with them.
+ * Figures are wall-clock on whatever else the machine is doing: the load average is printed with them. With
+ * `--rounds N` every corrector runs N times, in turn, and its row is its round of median throughput (all rounds' figures
+ * are printed too): on a shared machine one run's throughput can move by a fifth.
  */
 import { fork } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -45,6 +47,7 @@ const { values } = parseArgs({
     'latency-chars': { type: 'string', default: '1024' },
     warmup: { type: 'string', default: '5' },
     budget: { type: 'string', default: '60' },
+    rounds: { type: 'string', default: '1' },
     correctors: { type: 'string', default: 'unsmudge,symspell,hunspell' },
     child: { type: 'string' },
     help: { type: 'boolean', short: 'h' },
@@ -71,6 +74,7 @@ const opts = {
   latencyChars: Math.floor(num('latency-chars', 16)),
   warmup: Math.floor(num('warmup', 0)),
   budgetMs: num('budget', 1) * 1000,
+  rounds: Math.floor(num('rounds', 1)),
   checkpoint: values.checkpoint ? resolve(values.checkpoint) : SHIPPED_CHECKPOINT,
   dataDir: values.data ? resolve(values.data) : defaultDataDir(),
 };
@@ -104,6 +108,16 @@ interface ChildResult {
 type Clean = (texts: string[]) => Promise<string[]>;
 
 const rssMB = () => process.resourceUsage().maxRSS / 1024;
+
+function charsPerSecond(r: ChildResult): number {
+  return r.throughputChars / (r.throughputMs / 1000);
+}
+
+/** The result of median throughput among a corrector's rounds (the lower middle one of an even count). */
+function medianRound(rounds: ChildResult[]): ChildResult {
+  const sorted = [...rounds].sort((a, b) => charsPerSecond(a) - charsPerSecond(b));
+  return sorted[Math.floor((sorted.length - 1) / 2)];
+}
 
 function quantile(sorted: number[], q: number): number {
   if (sorted.length === 0) return NaN;
@@ -300,16 +314,29 @@ async function main(): Promise<void> {
     `${work.throughput.length} texts, ${f0(totalChars)} chars (${Object.entries(work.perSet).map(([s, c]) => `${s} ${f0(c)}`).join(', ')}); ` +
       `${work.latency.length} latency texts of ~${opts.latencyChars} chars`,
   );
-  const results: ChildResult[] = [];
-  for (const name of ['none', ...names.filter((n) => n !== 'none')]) {
-    console.error(`running ${name} in a child process …`);
-    const r = await spawnChild(name, work);
-    results.push(r);
-    console.error(
-      `  ${name}: load ${f0(r.loadMs)} ms, ${f0(r.throughputChars / (r.throughputMs / 1000))} chars/s, ` +
-        `latency median ${f1(r.latencyMedianMs)} ms, peak RSS ${f0(r.peakRssMB)} MB`,
-    );
+  // with several rounds every corrector runs once per round, in turn, so a slow spell of the machine hits them alike;
+  // each corrector's row is its round of median throughput
+  const order = ['none', ...names.filter((n) => n !== 'none')];
+  const byName = new Map<string, ChildResult[]>(order.map((n) => [n, []]));
+  for (let round = 1; round <= opts.rounds; round++) {
+    for (const name of order) {
+      console.error(`running ${name} in a child process${opts.rounds > 1 ? ` (round ${round} of ${opts.rounds})` : ''} …`);
+      const r = await spawnChild(name, work);
+      byName.get(name)!.push(r);
+      console.error(
+        `  ${name}: load ${f0(r.loadMs)} ms, ${f0(charsPerSecond(r))} chars/s, ` +
+          `latency median ${f1(r.latencyMedianMs)} ms, peak RSS ${f0(r.peakRssMB)} MB`,
+      );
+    }
   }
+  const results = order.map((n) => medianRound(byName.get(n)!));
+  const roundsLine =
+    opts.rounds > 1
+      ? `\n- **Rounds**: ${opts.rounds}; each row is the corrector's round of median throughput. Throughput in each round (chars/s): ${order
+          .filter((n) => n !== 'none')
+          .map((n) => `${n} ${byName.get(n)!.map((r) => f0(charsPerSecond(r))).join(' / ')}`)
+          .join('; ')}.`
+      : '';
   const loadAfter = loadavg();
   const unsmudge = results.find((r) => r.name === 'unsmudge');
   const fp = checkpointFingerprint(opts.checkpoint);
@@ -341,7 +368,7 @@ ${cmd}
 - Machine: ${cpus().length} cores (${cpus()[0]?.model ?? 'unknown CPU'}), ${f0(totalmem() / 2 ** 30)} GiB, Node ${process.version}. Load average ${loadBefore.map((x) => x.toFixed(1)).join(' / ')} before, ${loadAfter.map((x) => x.toFixed(1)).join(' / ')} after (above 2 means other work shared the cores and times are pessimistic).
 - Text: the \`noisy\` side of the **test** splits of bln600, overproof, icdar_en (segments) and acl_arc, fixed-seed sample, interleaved so every batch mixes them; an equal share of each as far as the split holds enough text once the warm-up and latency texts are set aside (a shortfall is taken from the others): ${work.throughput.length} texts, ${f0(totalChars)} chars (${Object.entries(work.perSet).map(([s, c]) => `${s} ${f0(c)}`).join(', ')}).
 - Each corrector runs alone in its own child process, one after another. **load ms**: wall time to build the corrector (unsmudge: \`loadCorrector()\`, with its own \`info.loadMs\`; baselines: \`createBaseline(name)\`, dictionary included). **throughput**: after one warm-up batch, \`clean\` on batches of ${opts.batch} texts${results.some((r) => !r.throughputComplete) ? `; a corrector still running after ${opts.budgetMs / 1000} s stops there and the chars it did clean are counted` : ''}. **latency**: one call per text of ~${opts.latencyChars} chars (newline-joined lines of the same sets, each text different so word caches only help as they would in use), ${opts.warmup} warm-up calls, then median and p95 of up to ${opts.latencyRuns} calls${results.some((r) => r.name !== 'none' && r.latencyRuns < opts.latencyRuns) ? ` (the number of calls is given when fewer: the ${opts.budgetMs / 1000} s budget ran out, at least 10 calls are always made)` : ''}. **RSS**: \`process.resourceUsage().maxRSS\` of that child after loading, and at the end (peak, including the run); the \`none\` row is the floor every child pays (node, tsx, our modules, the workload).
-- Timings on a shared machine move with the load of the other jobs and can differ a lot between runs: compare rows of one run, not figures of different runs.
+- Timings on a shared machine move with the load of the other jobs and can differ a lot between runs: compare rows of one run, not figures of different runs.${roundsLine}
 - Baselines are word by word: nspell (Hunspell, dictionary-en) first suggestion, SymSpell (frequency dictionary, max edit distance 2); both memoise words, so their speed depends on vocabulary repetition.
 
 ${table}
