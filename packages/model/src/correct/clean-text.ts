@@ -61,12 +61,14 @@ export async function correctText(text: string, res: Resources, opts: CorrectTex
     const runTogether = s.from === s.to && (!IDENTIFIER_CASE.test(s.base) || s.base === s.base.toUpperCase());
     // a candidate that is also an extra option (`lHogg` read as Hogg) is listed once, at the extra option's cost
     const extra = s.extraOptions.length > 0 ? new Set(s.extraOptions.map((o) => o.words.join(' '))) : null;
+    // a word made a suspect by a figure at one end is not read as merely the rest of it (`python3`, `4chan`)
+    const bare = s.endFigure === 'before' ? q.slice(1) : s.endFigure === 'after' ? q.slice(0, -1) : null;
     s.options = [...s.extraOptions, ...(extra ? cands.filter((o) => !extra.has(o.words.join(' '))) : cands)].filter(
       (o) =>
         (!s.known || o.cost <= res.params.knownMaxCost) &&
         !onlyAccentsAdded(q, o) &&
         (o.runTogether ? runTogether : !s.runTogetherOnly) &&
-        !(s.endFigure && o.words.length === 1 && o.words[0] === (s.endFigure === 'before' ? q.slice(1) : q.slice(0, -1))),
+        !(bare !== null && o.words.length === 1 && o.words[0] === bare),
     );
     if (keepOldSpelling) {
       // a word is never modernised: an older spelling of one of its likeliest readings (haue → have, doore → door;

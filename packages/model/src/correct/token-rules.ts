@@ -26,10 +26,10 @@ export function withTokenRules(tokens: Token[], edits: Edit[], res: Resources, t
   if (res.params.doubledCommas) {
     edits = withRuleEdits(edits, doubledCommas(tokens), () => '', LONE_MARK_CONFIDENCE, threshold);
   }
-  if (res.params.lostCurrencySign !== null) {
-    const sign = currencyOfText(tokens, res.params.lostCurrencySign);
-    if (sign !== null) edits = withRuleEdits(edits, lostCurrencySigns(tokens).map((i) => tokens[i]), () => sign, LOST_SIGN_CONFIDENCE, threshold);
-  }
+  const lost = res.params.lostCurrencySign === null ? [] : lostCurrencySigns(tokens);
+  // the text's own sign is looked for only where a mark has lost one
+  const sign = lost.length > 0 ? currencyOfText(tokens, res.params.lostCurrencySign) : null;
+  if (sign !== null) edits = withRuleEdits(edits, lost.map((i) => tokens[i]), () => sign, LOST_SIGN_CONFIDENCE, threshold);
   return edits;
 }
 
