@@ -1,7 +1,26 @@
 import { describe, expect, it } from 'vitest';
 import { DeleteIndex } from './delete-index.js';
-import { osaDistance } from './edit-distance.js';
+import { osaDistance, OsaPattern } from './edit-distance.js';
 import { Channel, TYPING_COSTS } from './channel.js';
+
+/** The OSA distance from the whole table, with no band and no early exit. */
+function whole(a: string, b: string): number {
+  const d = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 || j === 0 ? i + j : 0)));
+  for (let i = 1; i <= a.length; i++) {
+    for (let j = 1; j <= b.length; j++) {
+      d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+    }
+  }
+  return d[a.length][b.length];
+}
+
+/** A seeded source of words over a small alphabet (so that repeats, swaps and near misses are common). */
+function wordSource(seed: number, alphabet: string, lengths: number[]): () => string {
+  const next = () => (seed = (seed * 1103515245 + 12345) & 0x7fffffff);
+  const letter = () => alphabet[next() % alphabet.length];
+  return () => Array.from({ length: lengths[next() % lengths.length] }, letter).join('');
+}
 
 describe('osaDistance', () => {
   it('counts edits and transpositions, giving up past max', () => {
@@ -11,23 +30,39 @@ describe('osaDistance', () => {
   });
 
   it('agrees with the whole table on random strings (it computes a band only and reuses its rows)', () => {
-    const whole = (a: string, b: string): number => {
-      const d = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 || j === 0 ? i + j : 0)));
-      for (let i = 1; i <= a.length; i++) {
-        for (let j = 1; j <= b.length; j++) {
-          d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
-          if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
-        }
-      }
-      return d[a.length][b.length];
-    };
-    let seed = 7;
-    const letter = () => 'abcd'[(seed = (seed * 1103515245 + 12345) & 0x7fffffff) % 4];
-    const word = () => Array.from({ length: 1 + (letter().charCodeAt(0) % 3) * 3 }, letter).join('');
+    const word = wordSource(7, 'abcd', [1, 4, 7]);
     for (let t = 0; t < 3000; t++) {
       const [a, b] = [word(), word()];
       for (const max of [1, 2, 3]) expect(osaDistance(a, b, max)).toBe(Math.min(whole(a, b), max + 1));
     }
+  });
+});
+
+describe('OsaPattern', () => {
+  it('gives the distance osaDistance gives, for one pattern against many words', () => {
+    const pattern = new OsaPattern();
+    expect((pattern.set('kitten'), pattern.distance('sitting', 5))).toBe(3);
+    expect((pattern.set('teh'), pattern.distance('the', 2))).toBe(1);
+    expect((pattern.set('abcdef'), pattern.distance('uvwxyz', 2))).toBe(3);
+    const word = wordSource(11, 'abc', [0, 1, 2, 3, 5, 8, 13]);
+    for (let t = 0; t < 2000; t++) {
+      const a = word();
+      pattern.set(a);
+      for (let k = 0; k < 5; k++) {
+        const b = word();
+        for (const max of [1, 2, 3]) expect(pattern.distance(b, max)).toBe(Math.min(whole(a, b), max + 1));
+      }
+    }
+  });
+
+  it('measures patterns longer than its 31 bits too, and forgets the previous pattern', () => {
+    const pattern = new OsaPattern();
+    const long = 'pneumonoultramicroscopicsilicovolcanoconiosis';
+    pattern.set(long);
+    expect(pattern.distance(long.replace('volcano', 'volacno'), 2)).toBe(1);
+    pattern.set('cat');
+    expect(pattern.distance('pneu', 9)).toBe(osaDistance('cat', 'pneu', 9));
+    expect(pattern.distance('act', 2)).toBe(1);
   });
 });
 

@@ -18,7 +18,8 @@ describe('ChannelTrie', () => {
 
   it('gives every hit the cost Channel.cost gives it, and nothing above the budget', () => {
     const trie = new ChannelTrie(WORDS);
-    for (const noisy of ['lirgolv', 'cftccta', 'rtgirdloss', 'tbe', 'harhour']) {
+    // (with figures and marks no word has, which every branch must pay for: `l1rg0ly`, `eff#cts`)
+    for (const noisy of ['lirgolv', 'cftccta', 'rtgirdloss', 'tbe', 'harhour', 'l1rg0ly', 'eff#cts', 'rcsu1n11tiou', 'zzzqqq']) {
       const { hits } = trie.search(noisy, channel, { budget: 2.5, limit: 20 });
       for (const h of hits) {
         expect(h.cost).toBeLessThanOrEqual(2.5);

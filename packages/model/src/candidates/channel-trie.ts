@@ -34,6 +34,9 @@ export class ChannelTrie {
   private readonly wordIds: Int32Array;
   private readonly minLength: Int32Array;
   private readonly maxLength: Int32Array;
+  /** Per node: the letters of the words below it, as `letterBit`s (so a noisy letter none of them has is known to
+   * cost at least its cheapest misreading or insertion, whichever branch is taken). */
+  private readonly below: Int32Array;
 
   /** `words[id]` for the ids that `keep` accepts; ids are those of `words`. */
   constructor(words: readonly string[], keep: (word: string, id: number) => boolean = () => true) {
@@ -43,6 +46,7 @@ export class ChannelTrie {
     const ids = [-1];
     const minLen = [1 << 20];
     const maxLen = [0];
+    const parent = [-1];
     const child = (node: number, code: number): number => {
       let last = -1;
       for (let k = first[node]; k >= 0; k = next[k]) {
@@ -56,6 +60,7 @@ export class ChannelTrie {
       ids.push(-1);
       minLen.push(1 << 20);
       maxLen.push(0);
+      parent.push(node);
       if (last < 0) first[node] = id;
       else next[last] = id;
       return id;
@@ -77,6 +82,10 @@ export class ChannelTrie {
     this.wordIds = Int32Array.from(ids);
     this.minLength = Int32Array.from(minLen);
     this.maxLength = Int32Array.from(maxLen);
+    // children are made after their parents, so one pass from the last node up gathers every subtree's letters
+    const below = new Int32Array(codes.length);
+    for (let k = codes.length - 1; k > 0; k--) below[parent[k]] |= below[k] | letterBit(codes[k]);
+    this.below = below;
   }
 
   get nodes(): number {
@@ -99,9 +108,17 @@ export class ChannelTrie {
     const { delCost, delAfterSame } = deletionTables(channel);
     const pathCodes = new Int32Array(64);
     const otherSub = new Float64Array(n);
+    // per noisy character: its letter bit, and the least it costs when no clean letter like it is left to match it
+    const bits = new Int32Array(n);
+    let queryBits = 0;
+    for (let i = 0; i < n; i++) queryBits |= bits[i] = letterBit(codes[i]);
+    const unmatched = unmatchedCosts(noisy, channel, ins, tables.sub);
+    // per node: the least cost of the noisy characters from i on that no letter below the node can match
+    const rest = new Float64Array(n + 1);
+    const noRest = new Float64Array(n + 1);
     const hits: TrieHit[] = [];
     let visited = 0;
-    const { codesOf, firstChild, nextSibling, wordIds, minLength, maxLength } = this;
+    const { codesOf, firstChild, nextSibling, wordIds, minLength, maxLength, below } = this;
 
     // depth-first, children pushed together: a node's parent row (depth - 1) stays in place until its subtree is done
     const stack = new Int32Array(4096);
@@ -127,9 +144,15 @@ export class ChannelTrie {
       const G = d > 1 ? rows[d - 2] : P;
       // a non-ASCII letter (accented words) has its substitution costs asked of the channel, and no multi-letter ones
       if (!ascii) for (let i = 0; i < n; i++) otherSub[i] = channel.substitution(codes[i], c);
+      const missing = queryBits & ~below[k];
+      let left = noRest;
+      if (missing !== 0) {
+        left = rest;
+        for (let i = n - 1; i >= 0; i--) rest[i] = rest[i + 1] + ((bits[i] & missing) !== 0 ? unmatched[i] : 0);
+      }
       const bound = ascii
-        ? fillRow(P, R, G, rows, d, codes, ins, sub, 128, c, multi, hasMulti, pathCodes, c, del, transpose, restMin, restMax, unit)
-        : fillRow(P, R, G, rows, d, codes, ins, otherSub, 1, 0, undefined, undefined, pathCodes, c, del, transpose, restMin, restMax, unit);
+        ? fillRow(P, R, G, rows, d, codes, ins, sub, 128, c, multi, hasMulti, pathCodes, c, del, transpose, restMin, restMax, unit, left)
+        : fillRow(P, R, G, rows, d, codes, ins, otherSub, 1, 0, undefined, undefined, pathCodes, c, del, transpose, restMin, restMax, unit, left);
       if (wordIds[k] >= 0 && R[n] <= budget) hits.push({ id: wordIds[k], cost: R[n] });
       // go on only if some way on can still end within the budget
       if (bound <= budget && restMax > 0) {
@@ -146,7 +169,8 @@ export class ChannelTrie {
 
 /**
  * Fills the row of the trie node for clean letter `c` at depth `d` (its parent's row P, grandparent's G) and
- * returns the least cost with which some word below can still end (the row plus the cheapest length gap).
+ * returns the least cost with which some word below can still end: the row plus the larger of the cheapest length gap
+ * and the cost `left[i]` of the noisy characters from i on that no letter below can match.
  * `sub[(i - 1) * stride + col]` is the cost of noisy character i − 1 read for `c`; multi-letter confusions by
  * position × 128 + letter (ASCII letters only).
  * A function of its own with typed arrays passed in: the search ran 15 % slower with this loop inline.
@@ -171,12 +195,14 @@ function fillRow(
   restMin: number,
   restMax: number,
   unit: number,
+  left: Float64Array,
 ): number {
   const n = codes.length;
   const prev = d > 1 ? pathCodes[d - 2] : -1;
   let v = P[0] + del;
   R[0] = v;
-  let bound = v + (n < restMin ? restMin - n : n > restMax ? n - restMax : 0) * unit;
+  let gap = (n < restMin ? restMin - n : n > restMax ? n - restMax : 0) * unit;
+  let bound = v + (gap > left[0] ? gap : left[0]);
   for (let i = 1; i <= n; i++) {
     const ni = codes[i - 1];
     v = P[i - 1] + (ni === c ? 0 : sub[(i - 1) * stride + col]);
@@ -197,11 +223,41 @@ function fillRow(
       }
     }
     R[i] = v;
-    const left = n - i;
-    const lb = v + (left < restMin ? restMin - left : left > restMax ? left - restMax : 0) * unit;
+    const more = n - i;
+    gap = (more < restMin ? restMin - more : more > restMax ? more - restMax : 0) * unit;
+    const lb = v + (gap > left[i] ? gap : left[i]);
     if (lb < bound) bound = lb;
   }
   return bound;
+}
+
+/** A letter's bit in the per-node letter sets: a–z (either case) their own, every other character one shared bit. */
+function letterBit(code: number): number {
+  if (code >= 97 && code <= 122) return 1 << (code - 97);
+  if (code >= 65 && code <= 90) return 1 << (code - 65);
+  return 1 << 26;
+}
+
+/**
+ * Per noisy character, the least the channel charges for it when no clean letter equal to it is there: read for
+ * another letter, extra, or its share of a multi-letter confusion that covers it.
+ */
+function unmatchedCosts(noisy: string, channel: Channel, ins: Float64Array, sub: Float64Array): Float64Array {
+  const n = noisy.length;
+  const out = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    const code = noisy.charCodeAt(i);
+    let v = Math.min(ins[i], channel.cheapestMisreadOf(code));
+    for (let c = 0; c < 128; c++) if (c !== code && sub[i * 128 + c] < v) v = sub[i * 128 + c];
+    out[i] = v;
+  }
+  for (const mc of channel.multiConfusions()) {
+    const share = mc.cost / mc.noisy.length;
+    for (let at = noisy.indexOf(mc.noisy); at >= 0; at = noisy.indexOf(mc.noisy, at + 1)) {
+      for (let j = at; j < at + mc.noisy.length; j++) if (share < out[j]) out[j] = share;
+    }
+  }
+  return out;
 }
 
 interface Multi {

@@ -101,6 +101,9 @@ export class Channel {
   private readonly asciiSub = new Float64Array(128 * 128).fill(NaN);
   private readonly asciiMulti: Array<Array<{ noisy: string; clean: string; cost: number }> | undefined> = new Array(128 * 128);
   readonly costs: ChannelCosts;
+  private table = new Float64Array(256);
+  private insBuf = new Float64Array(32);
+  private delBuf = new Float64Array(32);
 
   constructor(costs: ChannelCosts = DEFAULT_COSTS) {
     this.costs = costs;
@@ -187,10 +190,15 @@ export class Channel {
     const m = clean.length;
     const { edit, transpose } = this.costs;
     const w = m + 1;
-    const d = new Float64Array((n + 1) * w);
-    const ins = new Float64Array(n);
+    // the table and the per-character costs reuse buffers (the function is synchronous); every cell read is written
+    if (this.table.length < (n + 1) * w) this.table = new Float64Array(2 * (n + 1) * w);
+    if (this.insBuf.length < n) this.insBuf = new Float64Array(2 * n);
+    if (this.delBuf.length < m) this.delBuf = new Float64Array(2 * m);
+    const d = this.table;
+    const ins = this.insBuf;
+    const del = this.delBuf;
+    d[0] = 0;
     for (let i = 0; i < n; i++) ins[i] = this.insCost(noisy, i);
-    const del = new Float64Array(m);
     for (let j = 0; j < m; j++) del[j] = this.delCost(clean, j);
     for (let j = 1; j <= m; j++) d[j] = d[j - 1] + del[j - 1];
     for (let i = 1; i <= n; i++) {
@@ -222,6 +230,18 @@ export class Channel {
   /** Cost of reading clean character code `c` as noisy code `n` (0 when they are the same). */
   substitution(n: number, c: number): number {
     return n === c ? 0 : this.subCost(n, c, n < 128 && c < 128, this.costs.edit);
+  }
+
+  /** The least cost of noisy code `n` standing for any other clean character. */
+  cheapestMisreadOf(n: number): number {
+    let v = this.costs.edit;
+    for (const [key, cost] of this.sub) if (cost < v && key.charCodeAt(0) === n) v = cost;
+    return v;
+  }
+
+  /** Every multi-character confusion (both sides non-empty). */
+  multiConfusions(): ReadonlyArray<{ noisy: string; clean: string; cost: number }> {
+    return this.multi;
   }
 
   /** Cost of the noisy word having an extra character at position i. */

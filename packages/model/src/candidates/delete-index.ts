@@ -1,4 +1,4 @@
-import { osaDistance } from './edit-distance.js';
+import { OsaPattern } from './edit-distance.js';
 
 const FNV_OFFSET = 0x811c9dc5 | 0;
 const FNV_PRIME = 0x01000193;
@@ -31,6 +31,8 @@ export class DeleteIndex {
   private readonly seen: Uint32Array;
   private generation = 0;
   private readonly prefixStates: Int32Array;
+  /** The query of the lookup under way, measured against every word it meets. */
+  private readonly pattern = new OsaPattern();
 
   constructor(
     private readonly words: readonly string[],
@@ -83,17 +85,18 @@ export class DeleteIndex {
       this.generation = 1;
     }
     const out: Array<{ id: number; distance: number }> = [];
+    this.pattern.set(query);
     const len = Math.min(query.length, this.prefixLength);
     // FNV-1a states after each prefix, so a delete's hash continues from the state before its first cut
     const pre = this.prefixStates;
     pre[0] = FNV_OFFSET;
     for (let k = 0; k < len; k++) pre[k + 1] = Math.imul(pre[k] ^ query.charCodeAt(k), FNV_PRIME);
-    this.visit(pre[len] >>> 0, query, maxDistance, out);
+    this.visit(pre[len] >>> 0, maxDistance, out);
     if (maxDistance >= 1) {
       for (let i = 0; i < len; i++) {
         let h = pre[i];
         for (let k = i + 1; k < len; k++) h = Math.imul(h ^ query.charCodeAt(k), FNV_PRIME);
-        this.visit(h >>> 0, query, maxDistance, out);
+        this.visit(h >>> 0, maxDistance, out);
       }
     }
     if (maxDistance >= 2) {
@@ -103,7 +106,7 @@ export class DeleteIndex {
         for (let j = i + 1; j < len; j++) {
           let h = s;
           for (let k = j + 1; k < len; k++) h = Math.imul(h ^ query.charCodeAt(k), FNV_PRIME);
-          this.visit(h >>> 0, query, maxDistance, out);
+          this.visit(h >>> 0, maxDistance, out);
           s = Math.imul(s ^ query.charCodeAt(j), FNV_PRIME);
         }
       }
@@ -112,7 +115,7 @@ export class DeleteIndex {
   }
 
   /** Checks the words filed under hash `h` that this lookup has not met yet. */
-  private visit(h: number, query: string, maxDistance: number, out: Array<{ id: number; distance: number }>): void {
+  private visit(h: number, maxDistance: number, out: Array<{ id: number; distance: number }>): void {
     const bucket = h >>> (32 - BUCKET_BITS);
     const gen = this.generation;
     for (let i = this.starts[bucket], end = this.starts[bucket + 1]; i < end; i++) {
@@ -121,7 +124,7 @@ export class DeleteIndex {
       const id = this.ids[i];
       if (this.seen[id] === gen) continue;
       this.seen[id] = gen;
-      const distance = osaDistance(query, this.words[id], maxDistance);
+      const distance = this.pattern.distance(this.words[id], maxDistance);
       if (distance <= maxDistance) out.push({ id, distance });
     }
   }
