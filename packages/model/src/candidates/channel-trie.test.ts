@@ -31,6 +31,16 @@ describe('ChannelTrie', () => {
     }
   });
 
+  it('follows a two-letter confusion that jumps over a branch the noisy letters alone would close', () => {
+    // `n` read for `fi`: `benenz` is `benefit` at 0.27 + one edit, although no word below `benef` has an `n` or a `z`
+    const ligatures = new Channel({ ...DEFAULT_COSTS, directed: [['n', 'fi', 0.27]] });
+    const trie = new ChannelTrie(['benefit', 'bench', 'zone']);
+    const { hits } = trie.search('benenz', ligatures, { budget: 1.5, limit: 5 });
+    expect(hits.map((h) => h.id)).toContain(0);
+    expect(hits.find((h) => h.id === 0)!.cost).toBeCloseTo(ligatures.cost('benenz', 'benefit'));
+    expect(ligatures.cost('benenz', 'benefit')).toBeCloseTo(1.27);
+  });
+
   it('keeps only the words it is asked to, and stops at the node limit', () => {
     const trie = new ChannelTrie(WORDS, (w) => w !== 'largely');
     expect(trie.search('lirgolv', channel, { budget: 3, limit: 5 }).hits.map((h) => WORDS[h.id])).not.toContain('largely');

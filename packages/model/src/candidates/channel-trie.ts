@@ -113,9 +113,11 @@ export class ChannelTrie {
     let queryBits = 0;
     for (let i = 0; i < n; i++) queryBits |= bits[i] = letterBit(codes[i]);
     const unmatched = unmatchedCosts(noisy, channel, ins, tables.sub);
+    // a confusion of three clean letters or more may jump over two rows, which the bound below does not follow
+    const lettered = channel.multiConfusions().every((mc) => mc.clean.length <= 2);
+    const jumps = jumpsByFirstLetter(noisy, channel);
     // per node: the least cost of the noisy characters from i on that no letter below the node can match
     const rest = new Float64Array(n + 1);
-    const noRest = new Float64Array(n + 1);
     const hits: TrieHit[] = [];
     let visited = 0;
     const { codesOf, firstChild, nextSibling, wordIds, minLength, maxLength, below } = this;
@@ -144,15 +146,17 @@ export class ChannelTrie {
       const G = d > 1 ? rows[d - 2] : P;
       // a non-ASCII letter (accented words) has its substitution costs asked of the channel, and no multi-letter ones
       if (!ascii) for (let i = 0; i < n; i++) otherSub[i] = channel.substitution(codes[i], c);
-      const missing = queryBits & ~below[k];
-      let left = noRest;
-      if (missing !== 0) {
-        left = rest;
-        for (let i = n - 1; i >= 0; i--) rest[i] = rest[i + 1] + ((bits[i] & missing) !== 0 ? unmatched[i] : 0);
+      let bound = ascii
+        ? fillRow(P, R, G, rows, d, codes, ins, sub, 128, c, multi, hasMulti, pathCodes, c, del, transpose, restMin, restMax, unit)
+        : fillRow(P, R, G, rows, d, codes, ins, otherSub, 1, 0, undefined, undefined, pathCodes, c, del, transpose, restMin, restMax, unit);
+      // a branch the length gap leaves open may still be closed by the noisy letters no word below has
+      // (the node's own letter counts as one below it: a swap of neighbours reads it after its child's letter)
+      const missing = lettered && bound <= budget && restMax > 0 ? queryBits & ~(below[k] | letterBit(c)) : 0;
+      if (missing !== 0 && !openWithLetters(R, n, restMin, restMax, unit, bits, missing, unmatched, rest, budget)) {
+        // The row bounds the ways on that pass through it; a swap or a two-letter confusion that starts with this
+        // node's letter jumps from the parent's row over it, and closes the branch only if it cannot end in budget.
+        if (jumpBound(P, codes, c, transpose, ascii ? jumps[c] : undefined, rest) > budget) bound = Infinity;
       }
-      const bound = ascii
-        ? fillRow(P, R, G, rows, d, codes, ins, sub, 128, c, multi, hasMulti, pathCodes, c, del, transpose, restMin, restMax, unit, left)
-        : fillRow(P, R, G, rows, d, codes, ins, otherSub, 1, 0, undefined, undefined, pathCodes, c, del, transpose, restMin, restMax, unit, left);
       if (wordIds[k] >= 0 && R[n] <= budget) hits.push({ id: wordIds[k], cost: R[n] });
       // go on only if some way on can still end within the budget
       if (bound <= budget && restMax > 0) {
@@ -169,8 +173,7 @@ export class ChannelTrie {
 
 /**
  * Fills the row of the trie node for clean letter `c` at depth `d` (its parent's row P, grandparent's G) and
- * returns the least cost with which some word below can still end: the row plus the larger of the cheapest length gap
- * and the cost `left[i]` of the noisy characters from i on that no letter below can match.
+ * returns the least cost with which some word below can still end (the row plus the cheapest length gap).
  * `sub[(i - 1) * stride + col]` is the cost of noisy character i − 1 read for `c`; multi-letter confusions by
  * position × 128 + letter (ASCII letters only).
  * A function of its own with typed arrays passed in: the search ran 15 % slower with this loop inline.
@@ -195,14 +198,12 @@ function fillRow(
   restMin: number,
   restMax: number,
   unit: number,
-  left: Float64Array,
 ): number {
   const n = codes.length;
   const prev = d > 1 ? pathCodes[d - 2] : -1;
   let v = P[0] + del;
   R[0] = v;
-  let gap = (n < restMin ? restMin - n : n > restMax ? n - restMax : 0) * unit;
-  let bound = v + (gap > left[0] ? gap : left[0]);
+  let bound = v + (n < restMin ? restMin - n : n > restMax ? n - restMax : 0) * unit;
   for (let i = 1; i <= n; i++) {
     const ni = codes[i - 1];
     v = P[i - 1] + (ni === c ? 0 : sub[(i - 1) * stride + col]);
@@ -223,12 +224,77 @@ function fillRow(
       }
     }
     R[i] = v;
-    const more = n - i;
-    gap = (more < restMin ? restMin - more : more > restMax ? more - restMax : 0) * unit;
-    const lb = v + (gap > left[i] ? gap : left[i]);
+    const left = n - i;
+    const lb = v + (left < restMin ? restMin - left : left > restMax ? left - restMax : 0) * unit;
     if (lb < bound) bound = lb;
   }
   return bound;
+}
+
+/**
+ * Whether a way through row R can still end within the budget at some word below, given that it pays for the length
+ * gap or for the noisy characters from i on that no letter below can match (`rest[i]`, filled from the end on; filled
+ * for every i when the answer is no).
+ */
+function openWithLetters(
+  R: Float64Array,
+  n: number,
+  restMin: number,
+  restMax: number,
+  unit: number,
+  bits: Int32Array,
+  missing: number,
+  unmatched: Float64Array,
+  rest: Float64Array,
+  budget: number,
+): boolean {
+  let paid = 0;
+  for (let i = n; i >= 0; i--) {
+    if (i < n && (bits[i] & missing) !== 0) paid += unmatched[i];
+    rest[i] = paid;
+    const left = n - i;
+    const gap = (left < restMin ? restMin - left : left > restMax ? left - restMax : 0) * unit;
+    if (R[i] + (gap > paid ? gap : paid) <= budget) return true;
+  }
+  return false;
+}
+
+/** A multi-letter confusion at a place in the noisy word: `len` noisy characters from `at` read for two clean letters. */
+interface Jump {
+  at: number;
+  len: number;
+  cost: number;
+}
+
+/** Per ASCII clean letter, the two-letter confusions starting with it that the noisy word holds, by place. */
+function jumpsByFirstLetter(noisy: string, channel: Channel): Array<Jump[] | undefined> {
+  const out: Array<Jump[] | undefined> = new Array(128);
+  for (const mc of channel.multiConfusions()) {
+    const first = mc.clean.charCodeAt(0);
+    if (mc.clean.length < 2 || first >= 128) continue;
+    for (let at = noisy.indexOf(mc.noisy); at >= 0; at = noisy.indexOf(mc.noisy, at + 1)) (out[first] ??= []).push({ at, len: mc.noisy.length, cost: mc.cost });
+  }
+  return out;
+}
+
+/**
+ * The least cost of a way that jumps from the parent's row P over the node of letter `c` (a swap that reads `c` after
+ * its child's letter, or a two-letter confusion starting with `c`) and then pays `left` for the rest.
+ */
+function jumpBound(P: Float64Array, codes: Int32Array, c: number, transpose: number, jumps: Jump[] | undefined, left: Float64Array): number {
+  let best = Infinity;
+  for (let i = 0; i + 1 < codes.length; i++) {
+    if (codes[i + 1] !== c) continue;
+    const v = P[i] + transpose + left[i + 2];
+    if (v < best) best = v;
+  }
+  if (jumps) {
+    for (const j of jumps) {
+      const v = P[j.at] + j.cost + left[j.at + j.len];
+      if (v < best) best = v;
+    }
+  }
+  return best;
 }
 
 /** A letter's bit in the per-node letter sets: a–z (either case) their own, every other character one shared bit. */
