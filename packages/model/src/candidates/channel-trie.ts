@@ -76,16 +76,22 @@ export class ChannelTrie {
       }
       ids[node] = id;
     }
-    this.codesOf = Int32Array.from(codes);
-    this.firstChild = Int32Array.from(first);
-    this.nextSibling = Int32Array.from(next);
-    this.wordIds = Int32Array.from(ids);
-    this.minLength = Int32Array.from(minLen);
-    this.maxLength = Int32Array.from(maxLen);
     // children are made after their parents, so one pass from the last node up gathers every subtree's letters
-    const below = new Int32Array(codes.length);
-    for (let k = codes.length - 1; k > 0; k--) below[parent[k]] |= below[k] | letterBit(codes[k]);
-    this.below = below;
+    const belowOf = new Int32Array(codes.length);
+    for (let k = codes.length - 1; k > 0; k--) belowOf[parent[k]] |= belowOf[k] | letterBit(codes[k]);
+    // nodes are numbered in the order a search walks them (depth first, the last child first), so that a walk reads
+    // the tables front to back instead of jumping about them
+    const order = walkOrder(first, next);
+    const renamed = new Int32Array(codes.length);
+    for (let k = 0; k < order.length; k++) renamed[order[k]] = k;
+    const take = (of: ArrayLike<number>, link = false): Int32Array => Int32Array.from(order, (old) => (link && of[old] >= 0 ? renamed[of[old]] : of[old]));
+    this.codesOf = take(codes);
+    this.firstChild = take(first, true);
+    this.nextSibling = take(next, true);
+    this.wordIds = take(ids);
+    this.minLength = take(minLen);
+    this.maxLength = take(maxLen);
+    this.below = take(belowOf);
   }
 
   get nodes(): number {
@@ -169,6 +175,19 @@ export class ChannelTrie {
     hits.sort((x, y) => x.cost - y.cost);
     return { hits: hits.slice(0, opts.limit), visited };
   }
+}
+
+/** Node numbers in the order of a depth-first walk that pushes a node's children in order and takes the last first. */
+function walkOrder(first: readonly number[], next: readonly number[]): number[] {
+  const order = [0];
+  const stack: number[] = [];
+  for (let k = first[0]; k >= 0; k = next[k]) stack.push(k);
+  while (stack.length > 0) {
+    const k = stack.pop()!;
+    order.push(k);
+    for (let ch = first[k]; ch >= 0; ch = next[ch]) stack.push(ch);
+  }
+  return order;
 }
 
 /**
