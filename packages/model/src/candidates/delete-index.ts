@@ -19,10 +19,9 @@ export interface DeleteIndexOptions {
  * Stored as typed arrays bucketed by hash (hash → word id), so 10^5 words take tens of MB, not hundreds.
  */
 export class DeleteIndex {
-  private readonly keys: Uint32Array;
-  private readonly ids: Int32Array;
-  /** How many characters were deleted from the word to make each entry (0–2). */
-  private readonly levels: Uint8Array;
+  /** Per entry, side by side (one memory read for both): its hash, and the word id × 4 + how many characters were
+   * deleted from the word to make it (0–2). */
+  private readonly entryData: Uint32Array;
   /** bucket b holds entries starts[b] .. starts[b+1]-1 */
   private readonly starts: Uint32Array;
   readonly maxDistance: number;
@@ -38,6 +37,7 @@ export class DeleteIndex {
     private readonly words: readonly string[],
     opts: DeleteIndexOptions = {},
   ) {
+    if (words.length >= 1 << 30) throw new RangeError('a delete index holds fewer than 2^30 words');
     this.maxDistance = opts.maxDistance ?? 2;
     this.prefixLength = opts.prefixLength ?? 7;
     // all (hash, id) pairs, then a counting sort into 2^BUCKET_BITS buckets by the hash's top bits: O(n)
@@ -60,14 +60,11 @@ export class DeleteIndex {
     for (let i = 0; i < total; i++) starts[(tmpKeys[i] >>> (32 - BUCKET_BITS)) + 1]++;
     for (let b = 0; b < 1 << BUCKET_BITS; b++) starts[b + 1] += starts[b];
     const fill = starts.slice(0, 1 << BUCKET_BITS);
-    this.keys = new Uint32Array(total);
-    this.ids = new Int32Array(total);
-    this.levels = new Uint8Array(total);
+    this.entryData = new Uint32Array(2 * total);
     for (let i = 0; i < total; i++) {
       const pos = fill[tmpKeys[i] >>> (32 - BUCKET_BITS)]++;
-      this.keys[pos] = tmpKeys[i];
-      this.ids[pos] = tmpIds[i];
-      this.levels[pos] = tmpLevels[i];
+      this.entryData[2 * pos] = tmpKeys[i];
+      this.entryData[2 * pos + 1] = tmpIds[i] * 4 + tmpLevels[i];
     }
     this.starts = starts;
     this.seen = new Uint32Array(words.length);
@@ -75,7 +72,7 @@ export class DeleteIndex {
   }
 
   get entries(): number {
-    return this.keys.length;
+    return this.entryData.length / 2;
   }
 
   /** Ids of words within `maxDistance` (OSA) of `query`, with their distances, in the order first met. */
@@ -118,10 +115,12 @@ export class DeleteIndex {
   private visit(h: number, maxDistance: number, out: Array<{ id: number; distance: number }>): void {
     const bucket = h >>> (32 - BUCKET_BITS);
     const gen = this.generation;
+    const data = this.entryData;
     for (let i = this.starts[bucket], end = this.starts[bucket + 1]; i < end; i++) {
       // a word within d edits meets the query through at most d deletes on each side
-      if (this.keys[i] !== h || this.levels[i] > maxDistance) continue;
-      const id = this.ids[i];
+      const packed = data[2 * i + 1];
+      if (data[2 * i] !== h || (packed & 3) > maxDistance) continue;
+      const id = packed >>> 2;
       if (this.seen[id] === gen) continue;
       this.seen[id] = gen;
       const distance = this.pattern.distance(this.words[id], maxDistance);

@@ -163,6 +163,11 @@ function scoredOption(res: Resources, words: string[], cost: number): Scored {
   return { words, cost, pre: res.params.channelScale * cost + words.reduce((s, w) => s + Math.log(unigram(res, w)), 0) };
 }
 
+/** `scoredOption` of the one word of the candidate index with id `id`, its log prior looked up. */
+function wordOption(res: Resources, id: number, cost: number, logPrior: Float64Array): Scored {
+  return { words: [res.indexWords[id]], cost, pre: res.params.channelScale * cost + logPrior[id] };
+}
+
 /**
  * One-word corrections of `q` by the channel model (not ranked yet), searched up to `maxD` plain edits (by default
  * two from four letters on: rn→m and friends are two edits, so short words need distance 2 as well).
@@ -198,8 +203,8 @@ function singleWords(res: Resources, q: string, mode: CandidateMode, maxD = q.le
   const deep = far && params.deepMinLength !== null && q.length >= params.deepMinLength;
   // the weighted channel is dear: compute it for the likeliest hits only (by plain distance, then frequency)
   let prelim = [...hits.keys()];
+  const logPrior = indexLogPriors(res);
   if (prelim.length > PRELIMINARY) {
-    const logPrior = indexLogPriors(res);
     const keyed = prelim.map((id) => ({ id, key: hits.get(id)! * 40 - logPrior[id] }));
     keyed.sort((a, b) => a.key - b.key);
     prelim = keyed.slice(0, PRELIMINARY).map((k) => k.id);
@@ -210,16 +215,15 @@ function singleWords(res: Resources, q: string, mode: CandidateMode, maxD = q.le
     if (w.length === 1 && !SINGLE_LETTER_WORDS.has(w)) continue;
     const cost = channel.cost(q, w);
     if (cost > costCap) continue;
-    scored.push(scoredOption(res, [w], cost));
+    scored.push(wordOption(res, id, cost, logPrior));
   }
   // (not when a reading found above is already cheap: the ranker keeps it over the dearer ones found so deep)
   const cheapFound = deep && scored.some((o) => o.cost <= params.deepSkipBelow);
   const deepHits = deep && !cheapFound ? channelTrie(res).search(q, channel, { budget: params.deepMaxCost, limit: DEEP_HITS, maxNodes: DEEP_MAX_NODES }).hits : [];
   for (const h of deepHits) {
     if (prelim.includes(h.id)) continue;
-    const w = res.indexWords[h.id];
-    const cost = channel.cost(q, w);
-    if (cost <= params.deepMaxCost) scored.push(scoredOption(res, [w], cost));
+    const cost = channel.cost(q, res.indexWords[h.id]);
+    if (cost <= params.deepMaxCost) scored.push(wordOption(res, h.id, cost, logPrior));
   }
   return scored;
 }
