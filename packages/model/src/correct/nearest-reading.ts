@@ -1,4 +1,7 @@
-import { osaDistance } from '../candidates/edit-distance.js';
+import { OsaPattern } from '../candidates/edit-distance.js';
+
+/** The reading whose distance to the others is being measured (the function is synchronous). */
+const pattern = new OsaPattern();
 
 /** Readings less probable than this are left out of the expected distance (they barely move it). */
 const MIN_PROB = 0.002;
@@ -21,7 +24,16 @@ export function nearestReading(
   const z = weights.reduce((a, b) => a + b, 0);
   const probs = weights.map((w) => w / z);
   const live = probs.map((_, k) => k).filter((k) => k === 0 || probs[k] >= MIN_PROB);
-  const expected = (i: number) => live.reduce((e, t) => e + probs[t] * osaDistance(readings[i], readings[t], 64), 0);
+  // distances between the live readings, each pair measured once (the distance is symmetric)
+  const distance = new Map<number, number>();
+  const expected = (i: number) => {
+    pattern.set(readings[i]);
+    return live.reduce((e, t) => {
+      let dist = distance.get(t * readings.length + i);
+      if (dist === undefined) distance.set(i * readings.length + t, (dist = pattern.distance(readings[t], 64)));
+      return e + probs[t] * dist;
+    }, 0);
+  };
   const keep = expected(0);
   let best = 0;
   let bestExpected = keep;
