@@ -10,6 +10,8 @@ export function isSpellingVariant(noisy: string, modern: string): boolean {
   const n = noisy.toLowerCase();
   const m = modern.toLowerCase();
   if (n === m || n.length < 3) return false;
+  // every rule below compares the words from their first letter on, folded as in `skeleton`
+  if (foldLetter(n[0]) !== foldLetter(m[0] ?? '')) return false;
   for (const f of [n, ...stripFinal(n)]) if (skeleton(f) === skeleton(m)) return true;
   // plural and verb -es for -s (arrowes, meanes), -ick for -ic (magick, publick)
   if (n.endsWith('es') && m.endsWith('s') && !m.endsWith('es') && skeleton(n.slice(0, -2)) === skeleton(m.slice(0, -1))) return true;
@@ -17,6 +19,11 @@ export function isSpellingVariant(noisy: string, modern: string): boolean {
   if (n.endsWith('ie') && m.endsWith('y') && skeleton(n.slice(0, -2)) === skeleton(m.slice(0, -1))) return true;
   if (n.endsWith('t') && m.endsWith('ed') && n.slice(0, -1) === m.slice(0, -2)) return true;
   return false;
+}
+
+/** A first letter as `skeleton` leaves it (v → u; j, y → i). */
+function foldLetter(ch: string): string {
+  return ch === 'v' ? 'u' : ch === 'j' || ch === 'y' ? 'i' : ch;
 }
 
 /** Spelling with the early-modern letter alternations folded away (u/v, i/j/y, ai, ou, au). */

@@ -1,4 +1,4 @@
-import { binarySearch, fnv1a, packU32, unpackU32 } from './hash.js';
+import { fnv1a, packU32, SortedHashes, unpackU32 } from './hash.js';
 
 /** Boundary token used for sentence starts/ends and punctuation breaks. */
 export const BOUNDARY = '<s>';
@@ -21,7 +21,15 @@ export class BigramModel {
     private readonly rightTypes: Uint32Array = new Uint32Array(0),
     /** Distinct pairs of the corpus (the sum of rightTypes). */
     readonly pairTypes = 0,
-  ) {}
+  ) {
+    this.pairIndex = new SortedHashes(keys);
+    this.leftIndex = new SortedHashes(leftKeys);
+    this.rightIndex = new SortedHashes(rightKeys);
+  }
+
+  private readonly pairIndex: SortedHashes;
+  private readonly leftIndex: SortedHashes;
+  private readonly rightIndex: SortedHashes;
 
   /** True when the checkpoint holds type counts (leftTypes, rightTypes). */
   get hasTypes(): boolean {
@@ -38,31 +46,31 @@ export class BigramModel {
 
   /** The pair key's hash up to the second word, for `countAfter` (many pairs with the same first word). */
   static contextHash(w1: string): number {
-    return fnv1a(w1 + ' ');
+    return fnv1a(' ', fnv1a(w1));
   }
 
   /** `count(w1, w2)` with `contextHash(w1)` given. */
   countAfter(context: number, w2: string): number {
-    const i = binarySearch(this.keys, fnv1a(w2, context));
+    const i = this.pairIndex.find(fnv1a(w2, context));
     return i < 0 ? 0 : this.counts[i];
   }
 
   /** How often `w` starts a pair (its count as a context word). */
   leftCount(w: string): number {
-    const i = binarySearch(this.leftKeys, fnv1a(w));
+    const i = this.leftIndex.find(fnv1a(w));
     return i < 0 ? 0 : this.leftCounts[i];
   }
 
   /** How often `w` starts a pair, and how many distinct words follow it (0 when not stored), with one lookup. */
   leftStats(w: string): [count: number, types: number] {
-    const i = binarySearch(this.leftKeys, fnv1a(w));
+    const i = this.leftIndex.find(fnv1a(w));
     if (i < 0) return [0, 0];
     return [this.leftCounts[i], this.hasTypes ? this.leftTypes[i] : 0];
   }
 
   /** Distinct words seen before `w` (0 when unknown or not stored). */
   rightTypeCount(w: string): number {
-    const i = binarySearch(this.rightKeys, fnv1a(w));
+    const i = this.rightIndex.find(fnv1a(w));
     return i < 0 ? 0 : this.rightTypes[i];
   }
 

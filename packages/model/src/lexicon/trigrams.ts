@@ -1,5 +1,5 @@
 import { BOUNDARY } from './bigrams.js';
-import { binarySearch, fnv1a, packU32, unpackU32 } from './hash.js';
+import { fnv1a, packU32, SortedHashes, unpackU32 } from './hash.js';
 import { lmWords } from './lm-words.js';
 
 /**
@@ -17,21 +17,27 @@ export class TrigramModel {
     private readonly historyTotals: Uint32Array,
     private readonly historyKept: Uint32Array,
     private readonly historyKeptSums: Uint32Array,
-  ) {}
+  ) {
+    this.tripleIndex = new SortedHashes(keys);
+    this.historyIndex = new SortedHashes(historyKeys);
+  }
+
+  private readonly tripleIndex: SortedHashes;
+  private readonly historyIndex: SortedHashes;
 
   get size(): number {
     return this.keys.length;
   }
 
   count(u: string, v: string, w: string): number {
-    const i = binarySearch(this.keys, fnv1a(u + ' ' + v + ' ' + w));
+    const i = this.tripleIndex.find(fnv1a(u + ' ' + v + ' ' + w));
     return i < 0 ? 0 : this.counts[i];
   }
 
   /** p(w | u v), backing off to `lower` = p(w | v) with discount `d`; `lower` itself when the history is unseen. */
   prob(u: string, v: string, w: string, lower: number, d: number): number {
     if (v === BOUNDARY) return lower;
-    const h = binarySearch(this.historyKeys, fnv1a(u + ' ' + v));
+    const h = this.historyIndex.find(fnv1a(u + ' ' + v));
     if (h < 0) return lower;
     const total = this.historyTotals[h];
     const leftover = total - this.historyKeptSums[h] + d * this.historyKept[h];
