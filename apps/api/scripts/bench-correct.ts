@@ -20,7 +20,7 @@ import type { Corrector } from '@unsmudge/model';
 import { BullJobQueue, createProducerConnection } from '../src/bullmq-job-queue.js';
 import { loadConfig } from '../src/config.js';
 import { loadShippedCorrector } from '../src/load-corrector.js';
-import { createThreadedCorrector } from '../src/threaded-corrector.js';
+import { createCorrectorPool } from '@unsmudge/model';
 import { createServer } from '../src/server.js';
 import { createFakeCorrector } from '../src/testing/fake-corrector.js';
 
@@ -44,7 +44,7 @@ const threads = Number(args.threads);
 let corrector: Corrector;
 let correctorLabel: string;
 try {
-  corrector = threads > 0 ? await createThreadedCorrector({ threads }) : await loadShippedCorrector();
+  corrector = threads > 0 ? await createCorrectorPool({ threads }) : await loadShippedCorrector();
   correctorLabel = `${corrector.info.checkpoint} (backend ${corrector.info.backend}, loaded in ${corrector.info.loadMs} ms)`;
 } catch (err) {
   if (!args['allow-fake']) {

@@ -1,11 +1,10 @@
 import type { Server } from 'node:http';
 
-import type { Corrector } from '@unsmudge/model';
+import { createCorrectorPool, type Corrector } from '@unsmudge/model';
 
 import { BullJobQueue, createProducerConnection } from './bullmq-job-queue.js';
 import { ConfigError, loadConfig } from './config.js';
 import { loadShippedCorrector } from './load-corrector.js';
-import { createThreadedCorrector } from './threaded-corrector.js';
 import { createLogger } from './logger.js';
 import { createServer } from './server.js';
 
@@ -55,7 +54,7 @@ server.on('error', (err) => {
 
 const loading =
   config.correct.threads > 0
-    ? createThreadedCorrector({
+    ? createCorrectorPool({
         threads: config.correct.threads,
         onThreadExit: (e) => logger.error('correction thread died; replacing it', e),
       })

@@ -2,7 +2,8 @@
  * Speed and memory of unsmudge beside the Hunspell (nspell) and SymSpell baselines.
  *
  *   npx tsx packages/model/scripts/bench-speed.ts [--out docs/speed.md] [--checkpoint DIR] [--kb 200]
- *       [--batch 64] [--latency-runs 50] [--warmup 5] [--budget 60] [--correctors unsmudge,symspell,hunspell] [--rounds 1]
+ *       [--batch 64] [--latency-runs 50] [--warmup 5] [--budget 60] [--correctors unsmudge,unsmudge-threads,symspell,hunspell]
+ *       [--threads 2] [--rounds 1]
  *       [--data ../shared/data]
  *
  * Text: ~`--kb` KB of the `noisy` side of the test splits of bln600, overproof, icdar_en (segments) and
@@ -17,6 +18,8 @@
  *   3. cleans `--warmup` 1 KB texts, then up to `--latency-runs` other 1 KB texts one call each
  *      (at least 10, then stopping once `--budget` seconds have passed): median and p95 latency;
  *   4. reports peak RSS (`process.resourceUsage().maxRSS`) of the whole process.
+ * `unsmudge-threads` is the same model in a pool of `--threads` worker threads (`createCorrectorPool`): each batch is cut
+ * into one share per thread, corrected side by side (the machine's cores all work on it; its RSS counts every thread).
  * A `none` child (modules imported, no corrector loaded) gives the floor RSS of node + tsx + our modules.
  * Figures are wall-clock on whatever else the machine is doing: the load average is printed with them. With
  * `--rounds N` every corrector runs N times, in turn, and its row is its round of median throughput (all rounds' figures
@@ -30,10 +33,10 @@ import { fileURLToPath } from 'node:url';
 import { checkpointFingerprint, codeVersion } from './run-facts.js';
 import { parseArgs } from 'node:util';
 import { createBaseline, defaultDataDir, loadSet, mulberry32 } from '@unsmudge/eval';
-import { loadCorrector, SHIPPED_CHECKPOINT } from '../src/index.js';
+import { createCorrectorPool, loadCorrector, SHIPPED_CHECKPOINT } from '../src/index.js';
 
 const SETS = ['bln600', 'overproof', 'icdar_en', 'acl_arc'] as const;
-const KNOWN = ['unsmudge', 'symspell', 'hunspell', 'identity', 'none'] as const;
+const KNOWN = ['unsmudge', 'unsmudge-threads', 'symspell', 'hunspell', 'identity', 'none'] as const;
 const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
 
 const { values } = parseArgs({
@@ -48,7 +51,8 @@ const { values } = parseArgs({
     warmup: { type: 'string', default: '5' },
     budget: { type: 'string', default: '60' },
     rounds: { type: 'string', default: '1' },
-    correctors: { type: 'string', default: 'unsmudge,symspell,hunspell' },
+    correctors: { type: 'string', default: 'unsmudge,unsmudge-threads,symspell,hunspell' },
+    threads: { type: 'string', default: '2' },
     child: { type: 'string' },
     help: { type: 'boolean', short: 'h' },
   },
@@ -75,6 +79,7 @@ const opts = {
   warmup: Math.floor(num('warmup', 0)),
   budgetMs: num('budget', 1) * 1000,
   rounds: Math.floor(num('rounds', 1)),
+  threads: Math.floor(num('threads', 1)),
   checkpoint: values.checkpoint ? resolve(values.checkpoint) : SHIPPED_CHECKPOINT,
   dataDir: values.data ? resolve(values.data) : defaultDataDir(),
 };
@@ -131,8 +136,11 @@ async function runChild(name: string, work: Workload): Promise<ChildResult> {
   const t0 = performance.now();
   let clean: Clean;
   let extra: Pick<ChildResult, 'infoLoadMs' | 'backend' | 'checkpoint'> = {};
-  if (name === 'unsmudge') {
-    const corrector = await loadCorrector({ checkpointDir: opts.checkpoint });
+  if (name === 'unsmudge' || name === 'unsmudge-threads') {
+    const corrector =
+      name === 'unsmudge'
+        ? await loadCorrector({ checkpointDir: opts.checkpoint })
+        : await createCorrectorPool({ threads: opts.threads, load: { checkpointDir: opts.checkpoint } });
     extra = { infoLoadMs: corrector.info.loadMs, backend: corrector.info.backend, checkpoint: corrector.info.checkpoint };
     clean = async (texts) => (await corrector.clean(texts)).map((r) => r.text);
   } else if (name === 'none') {
@@ -344,7 +352,14 @@ async function main(): Promise<void> {
   const cmd = `npx tsx packages/model/scripts/bench-speed.ts ${process.argv.slice(2).join(' ')}`.trim();
 
   const rows = results.map((r) => {
-    const label = r.name === 'none' ? 'none (process floor: node + tsx + modules, no corrector)' : r.name === 'hunspell' ? 'hunspell (nspell)' : r.name;
+    const label =
+      r.name === 'none'
+        ? 'none (process floor: node + tsx + modules, no corrector)'
+        : r.name === 'hunspell'
+          ? 'hunspell (nspell)'
+          : r.name === 'unsmudge-threads'
+            ? `unsmudge, ${opts.threads} threads`
+            : r.name;
     const thr = r.name === 'none' ? '—' : `${f0(r.throughputChars / (r.throughputMs / 1000))}${r.throughputComplete ? '' : ` (${f0(r.throughputChars / 1024)} KB in budget)`}`;
     const load = r.name === 'none' ? '—' : `${f0(r.loadMs)}${r.infoLoadMs !== undefined ? ` (info.loadMs ${f0(r.infoLoadMs)})` : ''}`;
     const lat = r.name === 'none' ? '— | —' : `${f1(r.latencyMedianMs)} | ${f1(r.latencyP95Ms)}${r.latencyRuns < opts.latencyRuns ? ` (${r.latencyRuns} runs)` : ''}`;
@@ -367,7 +382,7 @@ ${cmd}
 - Checkpoint: **${unsmudge?.checkpoint ?? '(unsmudge not run)'}** (\`${relCkpt}\`, content hash \`${fp}\`), TensorFlow.js backend: **${unsmudge?.backend ?? '—'}**${unsmudge?.backend === 'none' ? ' (no neural scorer in use, so no TensorFlow.js backend is initialised)' : ''}; ${code} at the start of the run.
 - Machine: ${cpus().length} cores (${cpus()[0]?.model ?? 'unknown CPU'}), ${f0(totalmem() / 2 ** 30)} GiB, Node ${process.version}. Load average ${loadBefore.map((x) => x.toFixed(1)).join(' / ')} before, ${loadAfter.map((x) => x.toFixed(1)).join(' / ')} after (above 2 means other work shared the cores and times are pessimistic).
 - Text: the \`noisy\` side of the **test** splits of bln600, overproof, icdar_en (segments) and acl_arc, fixed-seed sample, interleaved so every batch mixes them; an equal share of each as far as the split holds enough text once the warm-up and latency texts are set aside (a shortfall is taken from the others): ${work.throughput.length} texts, ${f0(totalChars)} chars (${Object.entries(work.perSet).map(([s, c]) => `${s} ${f0(c)}`).join(', ')}).
-- Each corrector runs alone in its own child process, one after another. **load ms**: wall time to build the corrector (unsmudge: \`loadCorrector()\`, with its own \`info.loadMs\`; baselines: \`createBaseline(name)\`, dictionary included). **throughput**: after one warm-up batch, \`clean\` on batches of ${opts.batch} texts${results.some((r) => !r.throughputComplete) ? `; a corrector still running after ${opts.budgetMs / 1000} s stops there and the chars it did clean are counted` : ''}. **latency**: one call per text of ~${opts.latencyChars} chars (newline-joined lines of the same sets, each text different so word caches only help as they would in use), ${opts.warmup} warm-up calls, then median and p95 of up to ${opts.latencyRuns} calls${results.some((r) => r.name !== 'none' && r.latencyRuns < opts.latencyRuns) ? ` (the number of calls is given when fewer: the ${opts.budgetMs / 1000} s budget ran out, at least 10 calls are always made)` : ''}. **RSS**: \`process.resourceUsage().maxRSS\` of that child after loading, and at the end (peak, including the run); the \`none\` row is the floor every child pays (node, tsx, our modules, the workload).
+- Each corrector runs alone in its own child process, one after another. **load ms**: wall time to build the corrector (unsmudge: \`loadCorrector()\`, with its own \`info.loadMs\`; unsmudge with threads: \`createCorrectorPool({ threads: ${opts.threads} })\`, every thread loading its own copy of the model, each batch cut into one share per thread; baselines: \`createBaseline(name)\`, dictionary included). **throughput**: after one warm-up batch, \`clean\` on batches of ${opts.batch} texts${results.some((r) => !r.throughputComplete) ? `; a corrector still running after ${opts.budgetMs / 1000} s stops there and the chars it did clean are counted` : ''}. **latency**: one call per text of ~${opts.latencyChars} chars (newline-joined lines of the same sets, each text different so word caches only help as they would in use), ${opts.warmup} warm-up calls, then median and p95 of up to ${opts.latencyRuns} calls${results.some((r) => r.name !== 'none' && r.latencyRuns < opts.latencyRuns) ? ` (the number of calls is given when fewer: the ${opts.budgetMs / 1000} s budget ran out, at least 10 calls are always made)` : ''}. **RSS**: \`process.resourceUsage().maxRSS\` of that child after loading, and at the end (peak, including the run); the \`none\` row is the floor every child pays (node, tsx, our modules, the workload).
 - Timings on a shared machine move with the load of the other jobs and can differ a lot between runs: compare rows of one run, not figures of different runs.${roundsLine}
 - Baselines are word by word: nspell (Hunspell, dictionary-en) first suggestion, SymSpell (frequency dictionary, max edit distance 2); both memoise words, so their speed depends on vocabulary repetition.
 

@@ -99,6 +99,18 @@ async function loadNeuralScorer(dir: string, prefer?: BackendName): Promise<{ sc
   }
 }
 
+/** Throws InputError unless `texts` is an array of strings the corrector takes; returns their total length. */
+export function checkTexts(texts: unknown): number {
+  if (!Array.isArray(texts)) throw new InputError('texts must be an array of strings');
+  let total = 0;
+  for (const text of texts) {
+    if (typeof text !== 'string') throw new InputError('every text must be a string');
+    if (text.length > MAX_TEXT_CHARS) throw new InputError(`a text is longer than ${MAX_TEXT_CHARS} characters`);
+    total += text.length;
+  }
+  return total;
+}
+
 export function createCorrector(given: Resources, info: CorrectorInfo): Corrector {
   // texts are corrected side by side when a neural scorer is used, so that its requests go out in batches
   const resources = given.scorer ? { ...given, scorer: new CoalescingScorer(given.scorer) } : given;
@@ -106,15 +118,10 @@ export function createCorrector(given: Resources, info: CorrectorInfo): Correcto
   return {
     info,
     async clean(texts: string[], options: CleanOptions = {}): Promise<CleanResult[]> {
-      if (!Array.isArray(texts)) throw new InputError('texts must be an array of strings');
+      const total = checkTexts(texts);
       const threshold = options.threshold ?? resources.params.threshold;
       if (!(threshold >= 0 && threshold <= 1)) throw new InputError('threshold must be between 0 and 1');
       const protectedTerms = options.protectedTerms ?? [];
-      const total = texts.reduce((n, t) => n + (typeof t === 'string' ? t.length : 0), 0);
-      for (const text of texts) {
-        if (typeof text !== 'string') throw new InputError('every text must be a string');
-        if (text.length > MAX_TEXT_CHARS) throw new InputError(`a text is longer than ${MAX_TEXT_CHARS} characters`);
-      }
       let done = 0;
       const out: CleanResult[] = [];
       for (let g = 0; g < texts.length; ) {

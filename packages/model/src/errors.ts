@@ -7,3 +7,8 @@ export class CheckpointError extends Error {
 export class InputError extends Error {
   override name = 'InputError';
 }
+
+/** No correction thread of a pool can take work now (all are being replaced after a crash, or the pool is closed). */
+export class CorrectorUnavailableError extends Error {
+  override name = 'CorrectorUnavailableError';
+}

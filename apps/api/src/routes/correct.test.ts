@@ -54,6 +54,19 @@ describe('POST /v1/correct', () => {
     expect(res.body.error.code).toBe('model-unavailable');
   });
 
+  it('answers 503 model-unavailable while every correction thread is being replaced', async () => {
+    const stalled = createFakeCorrector();
+    stalled.clean = async () => {
+      const err = new Error('no correction thread is available (restarting after a crash); retry shortly');
+      err.name = 'CorrectorUnavailableError';
+      throw err;
+    };
+    const { app } = setup({}, stalled);
+    const res = await post(app, { text: 'hello' });
+    expect(res.status).toBe(503);
+    expect(res.body.error).toMatchObject({ code: 'model-unavailable', message: /restarting after a crash/ });
+  });
+
   it('keeps serving when Redis is down', async () => {
     const { app, queue } = setup();
     queue.ready = false;

@@ -39,6 +39,8 @@ export function registerCorrectRoutes(app: Express, ctx: RouteContext): void {
             .catch((err: unknown) => {
               // The model package's InputError: input it cannot take, i.e. the caller's mistake.
               if (err instanceof Error && err.name === 'InputError') throw new ValidationError(`the corrector refused the input: ${err.message}`);
+              // every correction thread is being replaced after a crash: a passing condition
+              if (err instanceof Error && err.name === 'CorrectorUnavailableError') throw new ModelUnavailableError(err.message);
               throw err;
             }),
         )
