@@ -101,6 +101,7 @@ export class Channel {
   private readonly asciiSub = new Float64Array(128 * 128).fill(NaN);
   private readonly asciiMulti: Array<Array<{ noisy: string; clean: string; cost: number }> | undefined> = new Array(128 * 128);
   readonly costs: ChannelCosts;
+  private readonly readingsByCost = new Map<number, Map<string, string[]>>();
   private table = new Float64Array(256);
   private insBuf = new Float64Array(32);
   private delBuf = new Float64Array(32);
@@ -173,15 +174,29 @@ export class Channel {
    * that they are searched at one plain edit only (so `tbo` still reaches `the`).
    */
   letterVariants(noisy: string, maxCost: number): string[] {
+    const readings = this.cheapReadings(maxCost);
     const out = new Set<string>();
     for (let i = 0; i < noisy.length; i++) {
-      for (const [key, cost] of this.sub) {
-        if (cost > maxCost || key[0] !== noisy[i] || key.length !== 2) continue;
-        out.add(noisy.slice(0, i) + key[1] + noisy.slice(i + 1));
-      }
+      for (const clean of readings.get(noisy[i]) ?? []) out.add(noisy.slice(0, i) + clean + noisy.slice(i + 1));
     }
     out.delete(noisy);
     return [...out];
+  }
+
+  /** Per noisy character, the clean characters it stands for at most `maxCost` (in table order; remembered per cost). */
+  private cheapReadings(maxCost: number): Map<string, string[]> {
+    let readings = this.readingsByCost.get(maxCost);
+    if (!readings) {
+      readings = new Map();
+      for (const [key, cost] of this.sub) {
+        if (cost > maxCost || key.length !== 2) continue;
+        const list = readings.get(key[0]);
+        if (list) list.push(key[1]);
+        else readings.set(key[0], [key[1]]);
+      }
+      this.readingsByCost.set(maxCost, readings);
+    }
+    return readings;
   }
 
   /** Weighted edit cost of turning `clean` into `noisy` (both already case-folded as wanted). */
