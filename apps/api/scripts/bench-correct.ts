@@ -3,7 +3,7 @@
  *
  *   pnpm --filter @unsmudge/api bench:correct [--rate 20] [--duration 20] [--connections 4] [--chars 1024] [--threads 1] [--allow-fake]
  *
- * Uses the shipped model through loadCorrector(), in --threads worker threads as the API does (0 = in-process); with --allow-fake (and only then) it falls back to the
+ * Uses the shipped model through the model package's createCorrectorPool() with --threads worker threads, as the API does (0 = loadCorrector() in-process); with --allow-fake (and only then) it falls back to the
  * test dictionary corrector when the model cannot load, and says so, which measures HTTP overhead only.
  */
 import { existsSync, readFileSync } from 'node:fs';
