@@ -31,6 +31,10 @@ export class DeleteIndex {
   private readonly seen: Uint8Array;
   private generation = 0;
   private readonly prefixStates: Int32Array;
+  /** What the last `find` found: `found` words, their ids and distances (buffers reused and grown as needed). */
+  private found = 0;
+  private ids = new Int32Array(256);
+  private distances = new Uint8Array(256);
   /** The query of the lookup under way, measured against every word it meets. */
   private readonly pattern = new OsaPattern();
 
@@ -78,23 +82,32 @@ export class DeleteIndex {
 
   /** Ids of words within `maxDistance` (OSA) of `query`, with their distances, in the order first met. */
   lookup(query: string, maxDistance = this.maxDistance): Array<{ id: number; distance: number }> {
+    const n = this.find(query, maxDistance);
+    return Array.from({ length: n }, (_, k) => ({ id: this.foundIds[k], distance: this.foundDistances[k] }));
+  }
+
+  /**
+   * `lookup` without building objects: returns how many words were found; their ids and distances are
+   * `foundIds[0, n)` and `foundDistances[0, n)` until the next call (read them through the getters after each call).
+   */
+  find(query: string, maxDistance = this.maxDistance): number {
     if (++this.generation === 0xff) {
       this.seen.fill(0);
       this.generation = 1;
     }
-    const out: Array<{ id: number; distance: number }> = [];
+    this.found = 0;
     this.pattern.set(query);
     const len = Math.min(query.length, this.prefixLength);
     // FNV-1a states after each prefix, so a delete's hash continues from the state before its first cut
     const pre = this.prefixStates;
     pre[0] = FNV_OFFSET;
     for (let k = 0; k < len; k++) pre[k + 1] = Math.imul(pre[k] ^ query.charCodeAt(k), FNV_PRIME);
-    this.visit(pre[len] >>> 0, maxDistance, out);
+    this.visit(pre[len] >>> 0, maxDistance);
     if (maxDistance >= 1) {
       for (let i = 0; i < len; i++) {
         let h = pre[i];
         for (let k = i + 1; k < len; k++) h = Math.imul(h ^ query.charCodeAt(k), FNV_PRIME);
-        this.visit(h >>> 0, maxDistance, out);
+        this.visit(h >>> 0, maxDistance);
       }
     }
     if (maxDistance >= 2) {
@@ -104,16 +117,26 @@ export class DeleteIndex {
         for (let j = i + 1; j < len; j++) {
           let h = s;
           for (let k = j + 1; k < len; k++) h = Math.imul(h ^ query.charCodeAt(k), FNV_PRIME);
-          this.visit(h >>> 0, maxDistance, out);
+          this.visit(h >>> 0, maxDistance);
           s = Math.imul(s ^ query.charCodeAt(j), FNV_PRIME);
         }
       }
     }
-    return out;
+    return this.found;
+  }
+
+  /** Ids of the words the last `find` found (the first `find(...)` of them). */
+  get foundIds(): Int32Array {
+    return this.ids;
+  }
+
+  /** Their distances. */
+  get foundDistances(): Uint8Array {
+    return this.distances;
   }
 
   /** Checks the words filed under hash `h` that this lookup has not met yet. */
-  private visit(h: number, maxDistance: number, out: Array<{ id: number; distance: number }>): void {
+  private visit(h: number, maxDistance: number): void {
     const bucket = h >>> (32 - BUCKET_BITS);
     const gen = this.generation;
     const data = this.entryData;
@@ -125,7 +148,14 @@ export class DeleteIndex {
       if (this.seen[id] === gen) continue;
       this.seen[id] = gen;
       const distance = this.pattern.distance(this.words[id], maxDistance);
-      if (distance <= maxDistance) out.push({ id, distance });
+      if (distance <= maxDistance) {
+        if (this.found === this.ids.length) {
+          this.ids = grown(this.ids, new Int32Array(2 * this.ids.length));
+          this.distances = grown(this.distances, new Uint8Array(2 * this.distances.length));
+        }
+        this.ids[this.found] = id;
+        this.distances[this.found++] = distance;
+      }
     }
   }
 
@@ -155,4 +185,10 @@ function hashSkipping(word: string, len: number, a: number, b: number): number {
     h = Math.imul(h ^ word.charCodeAt(i), FNV_PRIME);
   }
   return h >>> 0;
+}
+
+/** `bigger` holding `small`'s values at its start. */
+function grown<T extends Int32Array | Uint8Array>(small: T, bigger: T): T {
+  bigger.set(small);
+  return bigger;
 }

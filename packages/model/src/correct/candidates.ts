@@ -177,16 +177,19 @@ function singleWords(res: Resources, q: string, mode: CandidateMode, maxD = q.le
   const channel = mode === 'query' ? res.typingChannel : res.channel;
   const scored: Scored[] = [];
   const hits = new Map<number, number>();
-  for (const r of res.index.lookup(q, maxD)) hits.set(r.id, r.distance);
+  const index = res.index;
+  for (let n = index.find(q, maxD), k = 0; k < n; k++) hits.set(index.foundIds[k], index.foundDistances[k]);
   // a reading with one OCR confusion undone counts as one edit (so `mat` for `rnat` is as near as `rat`)
-  for (const v of res.channel.variants(q)) {
-    for (const r of res.index.lookup(v, 1)) hits.set(r.id, Math.min(hits.get(r.id) ?? Infinity, r.distance + 1));
-  }
+  const nearer = (v: string) => {
+    const n = index.find(v, 1);
+    const ids = index.foundIds;
+    const distances = index.foundDistances;
+    for (let k = 0; k < n; k++) hits.set(ids[k], Math.min(hits.get(ids[k]) ?? Infinity, distances[k] + 1));
+  };
+  for (const v of res.channel.variants(q)) nearer(v);
   // a short word searched at one edit: one cheap misread letter undone first (`tbo` → `tho` → `the`)
   if (maxD === 1 && mode === 'text' && q.length >= 3 && res.params.shortWordLetterCost !== null) {
-    for (const v of res.channel.letterVariants(q, res.params.shortWordLetterCost)) {
-      for (const r of res.index.lookup(v, 1)) hits.set(r.id, Math.min(hits.get(r.id) ?? Infinity, r.distance + 1));
-    }
+    for (const v of res.channel.letterVariants(q, res.params.shortWordLetterCost)) nearer(v);
   }
   // a long word far from every known one (`conneotioim`, `Rleverrue`): a third edit away, through one cheap misreading
   // undone (a letter or a letter group)
@@ -195,7 +198,10 @@ function singleWords(res: Resources, q: string, mode: CandidateMode, maxD = q.le
   if (far && (params.farMaxLength === null || q.length < params.farMaxLength)) {
     const variants = new Set([...res.channel.letterVariants(q, params.farLetterCost), ...res.channel.variants(q)]);
     for (const v of variants) {
-      for (const r of res.index.lookup(v, 2)) if (!hits.has(r.id)) hits.set(r.id, r.distance + 1);
+      const n = index.find(v, 2);
+      const ids = index.foundIds;
+      const distances = index.foundDistances;
+      for (let k = 0; k < n; k++) if (!hits.has(ids[k])) hits.set(ids[k], distances[k] + 1);
     }
   }
   const costCap = far ? params.farMaxCost : params.maxCost;
