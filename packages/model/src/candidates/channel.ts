@@ -102,6 +102,7 @@ export class Channel {
   private readonly asciiMulti: Array<Array<{ noisy: string; clean: string; cost: number }> | undefined> = new Array(128 * 128);
   readonly costs: ChannelCosts;
   private readonly readingsByCost = new Map<number, Map<string, string[]>>();
+  private readonly cheapestMisread = new Map<number, number>();
   private table = new Float64Array(256);
   private insBuf = new Float64Array(32);
   private delBuf = new Float64Array(32);
@@ -247,10 +248,14 @@ export class Channel {
     return n === c ? 0 : this.subCost(n, c, n < 128 && c < 128, this.costs.edit);
   }
 
-  /** The least cost of noisy code `n` standing for any other clean character. */
+  /** The least cost of noisy code `n` standing for any other clean character (remembered per code). */
   cheapestMisreadOf(n: number): number {
-    let v = this.costs.edit;
-    for (const [key, cost] of this.sub) if (cost < v && key.charCodeAt(0) === n) v = cost;
+    let v = this.cheapestMisread.get(n);
+    if (v === undefined) {
+      v = this.costs.edit;
+      for (const [key, cost] of this.sub) if (cost < v && key.charCodeAt(0) === n) v = cost;
+      this.cheapestMisread.set(n, v);
+    }
     return v;
   }
 

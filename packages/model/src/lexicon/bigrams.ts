@@ -8,6 +8,11 @@ export const BOUNDARY = '<s>';
  * loaded without parsing. A false hit needs a hash collision (≈ pairs / 2^32 per lookup).
  */
 export class BigramModel {
+  /** The sorted key arrays below, indexed by their hashes' top bits. */
+  private readonly pairIndex: SortedHashes;
+  private readonly leftIndex: SortedHashes;
+  private readonly rightIndex: SortedHashes;
+
   constructor(
     private readonly keys: Uint32Array,
     private readonly counts: Uint32Array,
@@ -26,10 +31,6 @@ export class BigramModel {
     this.leftIndex = new SortedHashes(leftKeys);
     this.rightIndex = new SortedHashes(rightKeys);
   }
-
-  private readonly pairIndex: SortedHashes;
-  private readonly leftIndex: SortedHashes;
-  private readonly rightIndex: SortedHashes;
 
   /** True when the checkpoint holds type counts (leftTypes, rightTypes). */
   get hasTypes(): boolean {

@@ -9,6 +9,10 @@ import { lmWords } from './lm-words.js';
  * Triples whose middle word is a boundary are not counted (the context restarts there).
  */
 export class TrigramModel {
+  /** The sorted key arrays below, indexed by their hashes' top bits. */
+  private readonly tripleIndex: SortedHashes;
+  private readonly historyIndex: SortedHashes;
+
   constructor(
     private readonly keys: Uint32Array,
     private readonly counts: Uint32Array,
@@ -21,9 +25,6 @@ export class TrigramModel {
     this.tripleIndex = new SortedHashes(keys);
     this.historyIndex = new SortedHashes(historyKeys);
   }
-
-  private readonly tripleIndex: SortedHashes;
-  private readonly historyIndex: SortedHashes;
 
   get size(): number {
     return this.keys.length;
