@@ -118,7 +118,7 @@ export class ChannelTrie {
     const bits = new Int32Array(n);
     let queryBits = 0;
     for (let i = 0; i < n; i++) queryBits |= bits[i] = letterBit(codes[i]);
-    const unmatched = unmatchedCosts(noisy, channel, ins, tables.sub);
+    const unmatched = unmatchedCosts(noisy, channel, ins);
     // a confusion of three clean letters or more may jump over two rows, which the bound below does not follow
     const lettered = channel.multiConfusions().every((mc) => mc.clean.length <= 2);
     const jumps = jumpsByFirstLetter(noisy, channel);
@@ -327,15 +327,11 @@ function letterBit(code: number): number {
  * Per noisy character, the least the channel charges for it when no clean letter equal to it is there: read for
  * another letter, extra, or its share of a multi-letter confusion that covers it.
  */
-function unmatchedCosts(noisy: string, channel: Channel, ins: Float64Array, sub: Float64Array): Float64Array {
+function unmatchedCosts(noisy: string, channel: Channel, ins: Float64Array): Float64Array {
   const n = noisy.length;
   const out = new Float64Array(n);
-  for (let i = 0; i < n; i++) {
-    const code = noisy.charCodeAt(i);
-    let v = Math.min(ins[i], channel.cheapestMisreadOf(code));
-    for (let c = 0; c < 128; c++) if (c !== code && sub[i * 128 + c] < v) v = sub[i * 128 + c];
-    out[i] = v;
-  }
+  // (the cheapest misreading covers every substitution the search's tables hold: they come from the same channel)
+  for (let i = 0; i < n; i++) out[i] = Math.min(ins[i], channel.cheapestMisreadOf(noisy.charCodeAt(i)));
   for (const mc of channel.multiConfusions()) {
     const share = mc.cost / mc.noisy.length;
     for (let at = noisy.indexOf(mc.noisy); at >= 0; at = noisy.indexOf(mc.noisy, at + 1)) {
