@@ -1,6 +1,6 @@
 /**
  * True when `noisy` is an older spelling of `modern` rather than a misreading or a typo: u/v and
- * i/j/y used the other way (haue, vsed, iust, raysed), ai/ou/au for a/o (maister, souldier,
+ * i/j and i/y used the other way (haue, vsed, iust, raysed; a j for a y is a misreading: stjle), ai/ou/au for a/o (maister, souldier,
  * demaunded), a final e (halfe, againe, hee, shoppe, glasse), -ie for -y (controversie), -es for -s
  * (arrowes), -ick for -ic (magick) or -t for -ed (fetcht). Editions keep such spellings, so the corrector must not
  * "modernise" them. Doubled letters inside a word (preffer) and missing letters (tim) are not excused:
@@ -12,13 +12,23 @@ export function isSpellingVariant(noisy: string, modern: string): boolean {
   if (n === m || n.length < 3) return false;
   // every rule below compares the words from their first letter on, folded as in `skeleton`
   if (foldLetter(n[0]) !== foldLetter(m[0] ?? '')) return false;
-  for (const f of [n, ...stripFinal(n)]) if (skeleton(f) === skeleton(m)) return true;
+  for (const f of [n, ...stripFinal(n)]) if (skeleton(f) === skeleton(m) && !jForY(f, m)) return true;
   // plural and verb -es for -s (arrowes, meanes), -ick for -ic (magick, publick)
   if (n.endsWith('es') && m.endsWith('s') && !m.endsWith('es') && skeleton(n.slice(0, -2)) === skeleton(m.slice(0, -1))) return true;
   if (n.endsWith('ick') && m.endsWith('ic') && skeleton(n.slice(0, -1)) === skeleton(m)) return true;
   if (n.endsWith('ie') && m.endsWith('y') && skeleton(n.slice(0, -2)) === skeleton(m.slice(0, -1))) return true;
   if (n.endsWith('t') && m.endsWith('ed') && n.slice(0, -1) === m.slice(0, -2)) return true;
   return false;
+}
+
+/**
+ * Old type wrote i for j and i for y, never j for y: a j where the modern word has a y (or a y for its j) is the OCR
+ * misreading a descender (stjle, jears, splendidlj), not an older spelling. Asked of words `skeleton` makes equal.
+ */
+function jForY(noisy: string, modern: string): boolean {
+  const iOrJ = (s: string) => skeleton(s.replace(/y/g, '\u0001'));
+  const iOrY = (s: string) => skeleton(s.replace(/j/g, '\u0002'));
+  return iOrJ(noisy) !== iOrJ(modern) && iOrY(noisy) !== iOrY(modern);
 }
 
 /** A first letter as `skeleton` leaves it (v → u; j, y → i). */
@@ -37,6 +47,8 @@ function skeleton(s: string): string {
  */
 function stripFinal(s: string): string[] {
   if (!(s.length > 2 && s.endsWith('e'))) return [];
+  // an e added to a word that ends in e already is a misreading (housee, timee), but for the short pronouns (hee, shee)
+  if (s.length > 4 && s.endsWith('ee')) return [];
   const t = s.slice(0, -1);
   return /([bcdfgklmnprst])\1$/.test(t) ? [t, t.slice(0, -1)] : [t];
 }

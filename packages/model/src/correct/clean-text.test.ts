@@ -137,6 +137,12 @@ describe('correction', () => {
     }
   });
 
+  it('deletes a stray letter that recurs only far away in a long text (a variable recurs nearby)', async () => {
+    const filler = 'The board met on Tuesday and the report was adopted. '.repeat(4);
+    const input = `The engineer stated n that the foundations were sound. ${filler}The cat sat n on the mat.`;
+    expect((await clean1(input)).text).toBe(`The engineer stated that the foundations were sound. ${filler}The cat sat on the mat.`);
+  });
+
   it('does not complete a piece of a word glued to another by a stray mark', async () => {
     // `cornmittee` alone is fixed; the same letters glued to `8,` are a fragment of something else
     expect((await clean1('The 8,cornmittee met on Tuesday.')).text).toBe('The 8,cornmittee met on Tuesday.');

@@ -48,7 +48,8 @@ export async function correctText(text: string, res: Resources, opts: CorrectTex
   const mode = query ? 'query' : 'text';
   const suspects = findSuspects(tokens, res, query);
   const keepOldSpelling = res.params.keepOldSpellings && tokens.filter((t) => t.kind === 'word').length > 1;
-  let oldSpellings = 0;
+  // where the words in older spelling are (token indexes), as evidence that the text around them is printed in it
+  const oldSpellings: number[] = [];
   for (const s of suspects) {
     const q = normalizeWord(s.base);
     // a fragment at a text boundary is not completed: only what lies inside it is corrected
@@ -75,7 +76,7 @@ export async function correctText(text: string, res: Resources, opts: CorrectTex
       // not sorne, which some explains far better than the rare sorn + e) is left as it is, and counts as evidence
       // that the text is printed in older spelling; otherwise only its modern forms are dropped
       if (isOldSpelling(q, s.options, res)) {
-        if (!s.known) oldSpellings++;
+        if (!s.known) oldSpellings.push(s.from);
         s.options = [];
       } else {
         s.options = s.options.filter((o) => !(o.words.length === 1 && isSpellingVariant(q, o.words[0])));
@@ -87,10 +88,11 @@ export async function correctText(text: string, res: Resources, opts: CorrectTex
   }
   // a word in older spelling (haue, maister, againe): the text is printed in it; keep its archaic words (thy, unto)
   // and keep other unknown words more readily
-  const oldText = oldSpellings >= OLD_TEXT_EVIDENCE;
   const live = suspects.filter((s) => s.options.length > 0);
-  // a text in older spelling has more unfamiliar but correct words (and archaic ones: thy, unto, spake)
-  if (oldText) for (const s of live) s.keepBonus += s.known ? KNOWN_IN_OLD_TEXT : res.params.oldSpellingKeepBonus;
+  // (archaic ones too: thy, unto, spake); in a long document only the words within `oldTextWindow` words of one count
+  // as in it (a long garbled scan reads some word so by chance: `haye`, `bouth`)
+  const oldText = oldTextNear(tokens, oldSpellings, res.params.oldTextWindow);
+  for (const s of live) if (oldText(s.from)) s.keepBonus += s.known ? KNOWN_IN_OLD_TEXT : res.params.oldSpellingKeepBonus;
   const neural = res.scorer !== undefined && (query ? res.params.queryNeuralWeight : res.params.neuralWeight) !== 0;
   const runs = jointRuns(live, lm, res.params.jointWeight > 0 && !query);
   let edits = decideAll(text, tokens, lm, live, runs, res, opts.threshold, query, oldText);
@@ -116,6 +118,20 @@ export async function correctText(text: string, res: Resources, opts: CorrectTex
   return { text: applyEdits(text, edits), edits };
 }
 
+/**
+ * Whether the word at a token is in text printed in older spelling: at least `OLD_TEXT_EVIDENCE` words in it within
+ * `window` words either side (anywhere in the text when null).
+ */
+function oldTextNear(tokens: readonly Token[], old: readonly number[], window: number | null): (token: number) => boolean {
+  if (old.length < OLD_TEXT_EVIDENCE) return () => false;
+  if (window === null) return () => true;
+  // words before each token
+  const before = new Int32Array(tokens.length + 1);
+  for (let i = 0; i < tokens.length; i++) before[i + 1] = before[i] + (tokens[i].kind === 'word' ? 1 : 0);
+  const marks = old.map((t) => before[t]);
+  return (token) => marks.filter((m) => Math.abs(m - before[token]) <= window).length >= OLD_TEXT_EVIDENCE;
+}
+
 /** The ranker's two best corrections of a suspect (at its last decision) are within `margin` of each other. */
 function closeCall(s: Suspect, margin: number | null): boolean {
   if (margin === null) return true;
@@ -133,7 +149,7 @@ function decideAll(
   res: Resources,
   threshold: number,
   query: boolean,
-  oldText: boolean,
+  oldText: (token: number) => boolean,
 ): Edit[] {
   const edits: Edit[] = [];
   const byStart = new Map(live.map((s) => [s.from, s]));
@@ -157,7 +173,7 @@ function decideAll(
       }
       const given = inRun ? runs.scores.get(inRun.run)!.scores[inRun.at] : undefined;
       // the nearest-reading rule is for modern text: in older spelling an odd word is more often right as printed
-      const d = decide(s, [left2, left], rightContext(lm, s.to, cutEnd, byStart), res, threshold, contextFree, query, oldText, given);
+      const d = decide(s, [left2, left], rightContext(lm, s.to, cutEnd, byStart), res, threshold, contextFree, query, oldText(s.from), given);
       const chosen = d?.option ?? s.keep;
       s.chosen = chosen.words;
       if (d) {

@@ -87,12 +87,16 @@ export interface RankParams {
   knownMaxCost: number;
   /** Keep older spellings (haue, halfe, controversie): never offer their modern forms, and treat a text that has them as old. */
   keepOldSpellings: boolean;
+  /** A word counts as in text printed in older spelling when one such word is within this many words of it (null: anywhere in the text). */
+  oldTextWindow: number | null;
   /** Keep bonus of the other unknown words of a text that shows older spellings. */
   oldSpellingKeepBonus: number;
   /** Keep bonus of a lone lower-case letter other than a/i/o/v/x (`of n poisoned`): in print, almost always a stray mark. */
   strayLetterKeepBonus: number;
   /** How much more the text's noise level weighs for lone letters than for words (math variables in clean text stay). */
   strayLetterNoiseWeight: number;
+  /** A lone letter that stands alone again within this many words is a symbol of the text, not a stray mark (null: anywhere in the text). */
+  symbolWindow: number | null;
   /**
    * Log malus per letter beyond `unknownLengthFrom` for keeping an unknown word whose letter-trigram shape is at most
    * `unknownLengthShape` (a long string that does not read like a word is unlikely to be one).
@@ -146,6 +150,8 @@ export interface RankParams {
   shortWordLetterCost: number | null;
   /** Delete single quote marks glued to a lower-case word and paired with none (`'of the`): specks of the paper. */
   deleteStrayQuotes: boolean;
+  /** A single quote mark pairs with one at most this many words away (null: anywhere in the text). */
+  quotePairWindow: number | null;
   /** Marks deleted where they stand alone between two lower-case words on one line (`told him . that`); '' for none. */
   loneMarks: string;
   /** Delete the second of two commas glued to a word (`back,, and`). */
@@ -248,9 +254,11 @@ export const DEFAULT_PARAMS: RankParams = {
   confidence: 'auto',
   knownMaxCost: 2,
   keepOldSpellings: true,
+  oldTextWindow: 100,
   oldSpellingKeepBonus: 3,
   strayLetterKeepBonus: -16,
   strayLetterNoiseWeight: 3,
+  symbolWindow: 25,
   unknownLengthCost: 0.6,
   unknownLengthFrom: 4,
   unknownLengthShape: -2.45,
@@ -262,6 +270,7 @@ export const DEFAULT_PARAMS: RankParams = {
   reclaimIdentifiers: true,
   lowerMisreadCapitals: true,
   deleteStrayQuotes: true,
+  quotePairWindow: 30,
   loneMarks: '.',
   doubledCommas: true,
   lostCurrencySign: '£',

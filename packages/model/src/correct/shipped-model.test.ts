@@ -17,6 +17,14 @@ describe('shipped model', () => {
     expect(await clean1('thia be enough for the day.')).toBe('this be enough for the day.');
   });
 
+  it('counts words as in older spelling only near one that is (`oldTextWindow` words)', async () => {
+    // a text in older spelling keeps its known words as printed
+    expect(await clean1('They did haue the key, and it will bo done by tho board.')).toBe('They did haue the key, and it will bo done by tho board.');
+    // 120 words later the text is no longer taken for one in older spelling (a long scan reads `haue` by chance)
+    const filler = 'The board met on Tuesday and the report was adopted. '.repeat(12);
+    expect(await clean1(`They did haue the key. ${filler}It will bo done by tho board.`)).toBe(`They did haue the key. ${filler}It will be done by the board.`);
+  });
+
   it('corrects a surely-wrong word to the reading nearest to all its likely readings', async () => {
     // (harbonr: harbour, harbor, … share the probability; without the nearest reading, params.mbrMargin null, it is kept)
     expect(await clean1('The ship sailed from the harbonr at dawn.')).toBe('The ship sailed from the harbour at dawn.');

@@ -33,4 +33,15 @@ describe('strayQuotes', () => {
       expect(stray(text), text).toEqual([]);
     }
   });
+
+  it('pairs a quote mark only with one within the window, in words', () => {
+    const far = "the witness 'was there. " + 'The board met on Tuesday. '.repeat(8) + "He said it was 'protoplasm' then";
+    const find = (window: number | null) => {
+      const tokens = tokenize(far, []);
+      return strayQuotes(tokens, window).map((i) => tokens[i].start);
+    };
+    // the closing quote of `'protoplasm'` is 43 words after the speck: with no window it pairs with it
+    expect(find(null)).toEqual([]);
+    expect(find(30)).toEqual([12]);
+  });
 });

@@ -5,10 +5,15 @@ const QUOTES = new Set(["'", '‘', '’']);
 /**
  * Indices of single quote marks that are specks of the paper rather than quotes: glued to a lower-case word on one
  * side (`'of the`, `and' he`) and to nothing solid on the other, and paired with no quote mark on the other side of
- * some words in the same text. The `'` after a plural's `s` (`the prisoners' case`) is a possessive and stays, and
+ * some words in the same text (within `window` words). The `'` after a plural's `s` (`the prisoners' case`) is a possessive and stays, and
  * so do the quotes of a notation (`'kindof 'fish`, `'false-root`, `fl',fr'`).
  */
-export function strayQuotes(tokens: readonly Token[]): number[] {
+export function strayQuotes(tokens: readonly Token[], window: number | null = null): number[] {
+  // a quote pairs with one at most `window` words away (anywhere in the text when null): a long document has
+  // quotations of its own far from a speck
+  const wordsBefore = new Int32Array(tokens.length + 1);
+  for (let i = 0; i < tokens.length; i++) wordsBefore[i + 1] = wordsBefore[i] + (tokens[i].kind === 'word' ? 1 : 0);
+  const near = (a: number, b: number) => window === null || Math.abs(wordsBefore[a] - wordsBefore[b]) <= window;
   const opening: number[] = [];
   const closing: number[] = [];
   for (let i = 0; i < tokens.length; i++) {
@@ -25,9 +30,9 @@ export function strayQuotes(tokens: readonly Token[]): number[] {
   for (const i of opening) {
     // not `'s`, `'re` of text tokenized with contractions apart (`it 's`), nor `'tis`; nor a symbol of a notation
     const w = tokens[i + 1];
-    if (wordLike(w) && !CONTRACTIONS.has(w.text) && !notation(tokens, i, bracketed) && !closing.some((j) => j > i)) out.push(i);
+    if (wordLike(w) && !CONTRACTIONS.has(w.text) && !notation(tokens, i, bracketed) && !closing.some((j) => j > i && near(i, j))) out.push(i);
   }
-  for (const i of closing) if (wordLike(tokens[i - 1]) && !/s$/iu.test(tokens[i - 1].text) && !opening.some((j) => j < i)) out.push(i);
+  for (const i of closing) if (wordLike(tokens[i - 1]) && !/s$/iu.test(tokens[i - 1].text) && !opening.some((j) => j < i && near(i, j))) out.push(i);
   return out.sort((a, b) => a - b);
 }
 

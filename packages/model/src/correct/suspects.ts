@@ -81,12 +81,23 @@ export function findSuspects(tokens: Token[], res: Resources, query: boolean): S
   const out: Suspect[] = [];
   const p = res.params;
   const seen = new Map<string, number>();
+  // where each one-letter word stands (its word number), and the word number of each token
+  const lettersAt = new Map<string, number[]>();
+  const wordNo = new Int32Array(tokens.length);
+  let words = 0;
   let firstWord = -1;
   let lastWord = -1;
   for (let i = 0; i < tokens.length; i++) {
+    wordNo[i] = words;
     if (tokens[i].kind === 'word') {
       const q = normalizeWord(tokens[i].text);
       seen.set(q, (seen.get(q) ?? 0) + 1);
+      if (q.length === 1) {
+        const at = lettersAt.get(q);
+        if (at) at.push(words);
+        else lettersAt.set(q, [words]);
+      }
+      words++;
       if (firstWord < 0 && tokens.slice(0, i).every((t) => t.kind === 'space')) firstWord = i;
       lastWord = i;
     } else if (tokens[i].kind !== 'space') lastWord = -1;
@@ -119,8 +130,8 @@ export function findSuspects(tokens: Token[], res: Resources, query: boolean): S
       i = hy.to;
       continue;
     }
-    // a letter that stands alone more than once is a symbol of the text (a variable, a label), not a stray mark
-    if (strayLetter(tokens, i) && (seen.get(t.text) ?? 0) < 2) {
+    // a letter that stands alone more than once nearby is a symbol of the text (a variable, a label), not a stray mark
+    if (strayLetter(tokens, i) && !symbolOfText(lettersAt.get(t.text) ?? [], wordNo[i], p.symbolWindow)) {
       const q = t.text;
       const extraOptions = [{ words: [], cost: p.strayDeleteCost }, ...(q === 'm' ? [{ words: ['in'], cost: p.loneMCost }] : [])];
       out.push(oneWord(i, t, q, q, { keepBonus: p.strayLetterKeepBonus + p.strayLetterNoiseWeight * noiseBonus, extraOptions, fixed: true }));
@@ -186,6 +197,17 @@ export function findSuspects(tokens: Token[], res: Resources, query: boolean): S
     out.push(oneWord(i, t, base, q, { keepBonus, extraOptions, fragment, known, ...rest }));
   }
   return out;
+}
+
+/**
+ * A letter that stands alone more than once within `window` words (anywhere in the text when null) is a symbol of
+ * the text (a variable, a label), not a stray mark; a long scan has the same stray letter twice by chance.
+ */
+function symbolOfText(at: readonly number[], word: number, window: number | null): boolean {
+  if (window === null) return at.length >= 2;
+  let near = 0;
+  for (const w of at) if (Math.abs(w - word) <= window) near++;
+  return near >= 2;
 }
 
 /**

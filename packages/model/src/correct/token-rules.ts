@@ -18,7 +18,7 @@ export function withTokenRules(tokens: Token[], edits: Edit[], res: Resources, t
     edits = withRuleEdits(edits, capitals, (w) => w.toLowerCase(), LOWERED_CAPITAL_CONFIDENCE, threshold);
   }
   if (res.params.deleteStrayQuotes) {
-    edits = withRuleEdits(edits, strayQuotes(tokens).map((i) => tokens[i]), () => '', STRAY_QUOTE_CONFIDENCE, threshold);
+    edits = withRuleEdits(edits, strayQuotes(tokens, res.params.quotePairWindow).map((i) => tokens[i]), () => '', STRAY_QUOTE_CONFIDENCE, threshold);
   }
   if (res.params.loneMarks) {
     edits = withRuleEdits(edits, loneMarks(tokens, res.params.loneMarks), () => '', LONE_MARK_CONFIDENCE, threshold);
