@@ -8,7 +8,7 @@ describe('isSpellingVariant', () => {
     }
   });
   it('does not excuse misreadings', () => {
-    for (const [noisy, modern] of [['tbe', 'the'], ['rnust', 'must'], ['c4t', 'cat'], ['statcd', 'stated'], ['agaiust', 'against'], ['tim', 'time'], ['preffer', 'prefer'], ['untill', 'until'], ['wonderfull', 'wonderful'], ['bo', 'be'], ['poisened', 'poisoned'], ['sorne', 'some'], ['woukl', 'would'], ['horsees', 'horses'], ['ic', 'ick'], ['stjle', 'style'], ['jears', 'years'], ['splendidlj', 'splendidly'], ['plajed', 'played'], ['housee', 'house'], ['femalee', 'female']]) {
+    for (const [noisy, modern] of [['tbe', 'the'], ['rnust', 'must'], ['c4t', 'cat'], ['statcd', 'stated'], ['agaiust', 'against'], ['tim', 'time'], ['preffer', 'prefer'], ['untill', 'until'], ['wonderfull', 'wonderful'], ['bo', 'be'], ['poisened', 'poisoned'], ['sorne', 'some'], ['woukl', 'would'], ['horsees', 'horses'], ['ic', 'ick'], ['stjle', 'style'], ['jears', 'years'], ['splendidlj', 'splendidly'], ['plajed', 'played'], ['housee', 'house'], ['femalee', 'female'], ['whait', 'what'], ['engaiged', 'engaged'], ['thaut', 'that']]) {
       expect(isSpellingVariant(noisy, modern), `${noisy}/${modern}`).toBe(false);
     }
   });

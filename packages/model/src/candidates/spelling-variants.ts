@@ -36,9 +36,12 @@ function foldLetter(ch: string): string {
   return ch === 'v' ? 'u' : ch === 'j' || ch === 'y' ? 'i' : ch;
 }
 
-/** Spelling with the early-modern letter alternations folded away (u/v, i/j/y, ai, ou, au). */
+/**
+ * Spelling with the early-modern letter alternations folded away (u/v, i/j/y, ou, au before n: demaunded, and ai
+ * before st: maister, plaister; an i or u put in after an a elsewhere is the OCR's: whait, engaiged, thaut).
+ */
 function skeleton(s: string): string {
-  return s.replace(/v/g, 'u').replace(/[jy]/g, 'i').replace(/ai/g, 'a').replace(/ou/g, 'o').replace(/au/g, 'a');
+  return s.replace(/v/g, 'u').replace(/[jy]/g, 'i').replace(/ai(?=st)/g, 'a').replace(/ou/g, 'o').replace(/au(?=n)/g, 'a');
 }
 
 /**
