@@ -1,9 +1,9 @@
 /**
- * True when `noisy` is an older spelling of `modern` rather than a misreading or a typo: u/v and
- * i/j and i/y used the other way (haue, vsed, iust, raysed; a j for a y is a misreading: stjle), ai/ou/au for a/o (maister, souldier,
- * demaunded), a final e (halfe, againe, hee, shoppe, glasse), -ie for -y (controversie), -es for -s
- * (arrowes), -ick for -ic (magick) or -t for -ed (fetcht). Editions keep such spellings, so the corrector must not
- * "modernise" them. Doubled letters inside a word (preffer) and missing letters (tim) are not excused:
+ * True when `noisy` is an older spelling of `modern` rather than a misreading or a typo: u/v and i/j and i/y used
+ * the other way (haue, vsed, iust, raysed; a j for a y is a misreading: stjle), ou for o (souldier), ai for a before
+ * st (maister), au for a before n (demaunded), a final e (halfe, againe, hee, shoppe, glasse), -ie for -y
+ * (controversie), -es for -s (arrowes), -ick for -ic (magick) or -t for -ed (fetcht). Editions keep such spellings, so
+ * the corrector must not "modernise" them. Doubled letters inside a word (preffer) and missing letters (tim) are not excused:
  * typists and OCR make those.
  */
 export function isSpellingVariant(noisy: string, modern: string): boolean {

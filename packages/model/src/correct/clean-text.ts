@@ -1,5 +1,5 @@
 import type { CleanResult, Edit } from '../types.js';
-import { tokenize, type Token } from '../text/tokenize.js';
+import { tokenize, wordsBefore, type Token } from '../text/tokenize.js';
 import { absorbJunkGlyphs } from '../text/junk-glyphs.js';
 import { BOUNDARY } from '../lexicon/bigrams.js';
 import { BREAKS, NUM, normalizeWord } from '../lexicon/lm-words.js';
@@ -125,9 +125,7 @@ export async function correctText(text: string, res: Resources, opts: CorrectTex
 function oldTextNear(tokens: readonly Token[], old: readonly number[], window: number | null): (token: number) => boolean {
   if (old.length < OLD_TEXT_EVIDENCE) return () => false;
   if (window === null) return () => true;
-  // words before each token
-  const before = new Int32Array(tokens.length + 1);
-  for (let i = 0; i < tokens.length; i++) before[i + 1] = before[i] + (tokens[i].kind === 'word' ? 1 : 0);
+  const before = wordsBefore(tokens);
   const marks = old.map((t) => before[t]);
   return (token) => marks.filter((m) => Math.abs(m - before[token]) <= window).length >= OLD_TEXT_EVIDENCE;
 }

@@ -1,19 +1,19 @@
-import type { Token } from '../text/tokenize.js';
+import { wordsBefore, type Token } from '../text/tokenize.js';
 
 const QUOTES = new Set(["'", '‘', '’']);
 
 /**
  * Indices of single quote marks that are specks of the paper rather than quotes: glued to a lower-case word on one
  * side (`'of the`, `and' he`) and to nothing solid on the other, and paired with no quote mark on the other side of
- * some words in the same text (within `window` words). The `'` after a plural's `s` (`the prisoners' case`) is a possessive and stays, and
- * so do the quotes of a notation (`'kindof 'fish`, `'false-root`, `fl',fr'`).
+ * some words in the same text (at most `window` words away when given). The `'` after a plural's `s` (`the
+ * prisoners' case`) is a possessive and stays, and so do the quotes of a notation (`'kindof 'fish`, `'false-root`,
+ * `fl',fr'`).
  */
 export function strayQuotes(tokens: readonly Token[], window: number | null = null): number[] {
   // a quote pairs with one at most `window` words away (anywhere in the text when null): a long document has
   // quotations of its own far from a speck
-  const wordsBefore = new Int32Array(tokens.length + 1);
-  for (let i = 0; i < tokens.length; i++) wordsBefore[i + 1] = wordsBefore[i] + (tokens[i].kind === 'word' ? 1 : 0);
-  const near = (a: number, b: number) => window === null || Math.abs(wordsBefore[a] - wordsBefore[b]) <= window;
+  const words = window === null ? null : wordsBefore(tokens);
+  const near = (a: number, b: number) => words === null || Math.abs(words[a] - words[b]) <= window!;
   const opening: number[] = [];
   const closing: number[] = [];
   for (let i = 0; i < tokens.length; i++) {

@@ -1,4 +1,4 @@
-import type { Token } from '../text/tokenize.js';
+import { wordsBefore, type Token } from '../text/tokenize.js';
 import { NUM, normalizeWord } from '../lexicon/lm-words.js';
 import { BOUNDARY } from '../lexicon/bigrams.js';
 import { casePattern, mostlyCapitals } from './case.js';
@@ -81,23 +81,20 @@ export function findSuspects(tokens: Token[], res: Resources, query: boolean): S
   const out: Suspect[] = [];
   const p = res.params;
   const seen = new Map<string, number>();
-  // where each one-letter word stands (its word number), and the word number of each token
+  // where each one-letter word stands (its word number)
+  const wordNo = wordsBefore(tokens);
   const lettersAt = new Map<string, number[]>();
-  const wordNo = new Int32Array(tokens.length);
-  let words = 0;
   let firstWord = -1;
   let lastWord = -1;
   for (let i = 0; i < tokens.length; i++) {
-    wordNo[i] = words;
     if (tokens[i].kind === 'word') {
       const q = normalizeWord(tokens[i].text);
       seen.set(q, (seen.get(q) ?? 0) + 1);
       if (q.length === 1) {
         const at = lettersAt.get(q);
-        if (at) at.push(words);
-        else lettersAt.set(q, [words]);
+        if (at) at.push(wordNo[i]);
+        else lettersAt.set(q, [wordNo[i]]);
       }
-      words++;
       if (firstWord < 0 && tokens.slice(0, i).every((t) => t.kind === 'space')) firstWord = i;
       lastWord = i;
     } else if (tokens[i].kind !== 'space') lastWord = -1;

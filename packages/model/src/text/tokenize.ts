@@ -77,3 +77,10 @@ export function isNumberLike(w: string): boolean {
   if (!/^\d/.test(w)) return false; // starts with a letter: suspect (c4t, l0ve)
   return NUMERIC.test(w);
 }
+
+/** How many word tokens come before each token (index `tokens.length`: all of them), to measure distances in words. */
+export function wordsBefore(tokens: readonly Token[]): Int32Array {
+  const before = new Int32Array(tokens.length + 1);
+  for (let i = 0; i < tokens.length; i++) before[i + 1] = before[i] + (tokens[i].kind === 'word' ? 1 : 0);
+  return before;
+}
