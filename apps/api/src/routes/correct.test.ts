@@ -15,6 +15,17 @@ function setup(env: Record<string, string> = {}, corrector = createFakeCorrector
 }
 
 /** Sends bytes as they are (superagent would JSON-encode a Buffer). */
+/** A fake corrector whose `clean` throws an error of this name (the model package's error types are told by name). */
+function throwingCorrector(message: string, name?: string) {
+  const corrector = createFakeCorrector();
+  corrector.clean = async () => {
+    const err = new Error(message);
+    if (name) err.name = name;
+    throw err;
+  };
+  return corrector;
+}
+
 const raw = (body: unknown) => body as string;
 
 const post = (app: ReturnType<typeof setup>['app'], body: unknown) =>
@@ -55,12 +66,7 @@ describe('POST /v1/correct', () => {
   });
 
   it('answers 503 model-unavailable while every correction thread is being replaced', async () => {
-    const stalled = createFakeCorrector();
-    stalled.clean = async () => {
-      const err = new Error('no correction thread is available (restarting after a crash); retry shortly');
-      err.name = 'CorrectorUnavailableError';
-      throw err;
-    };
+    const stalled = throwingCorrector('no correction thread is available (restarting after a crash); retry shortly', 'CorrectorUnavailableError');
     const { app } = setup({}, stalled);
     const res = await post(app, { text: 'hello' });
     expect(res.status).toBe(503);
@@ -196,24 +202,14 @@ describe('POST /v1/correct — bad input', () => {
   });
 
   it('maps the model package InputError to 400', async () => {
-    const corrector = createFakeCorrector();
-    corrector.clean = async () => {
-      const err = new Error('text too long');
-      err.name = 'InputError';
-      throw err;
-    };
-    const { app } = setup({}, corrector);
+    const { app } = setup({}, throwingCorrector('text too long', 'InputError'));
     const res = await post(app, { text: 'hello' });
     expect(res.status).toBe(400);
     expect(res.body.error.message).toBe('the corrector refused the input: text too long');
   });
 
   it('answers 500 with a generic JSON body when the corrector crashes', async () => {
-    const corrector = createFakeCorrector();
-    corrector.clean = async () => {
-      throw new Error('secret internal detail');
-    };
-    const { app } = setup({}, corrector);
+    const { app } = setup({}, throwingCorrector('secret internal detail'));
     const res = await post(app, { text: 'hello' });
     expect(res.status).toBe(500);
     expect(res.body.error).toMatchObject({ code: 'internal', message: 'internal server error' });
