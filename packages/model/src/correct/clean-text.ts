@@ -1,5 +1,6 @@
 import type { CleanResult, Edit } from '../types.js';
-import { tokenize, wordsBefore, type Token } from '../text/tokenize.js';
+import { tokenAt, tokenize, wordsBefore, type Token } from '../text/tokenize.js';
+import { otherLanguageTokens } from '../text/other-language.js';
 import { absorbJunkGlyphs } from '../text/junk-glyphs.js';
 import { BOUNDARY } from '../lexicon/bigrams.js';
 import { BREAKS, NUM, normalizeWord } from '../lexicon/lm-words.js';
@@ -46,7 +47,10 @@ export async function correctText(text: string, res: Resources, opts: CorrectTex
   // a word given alone is a spelling query, most likely typed by a person
   const query = isSpellingQuery(tokens);
   const mode = query ? 'query' : 'text';
-  const suspects = findSuspects(tokens, res, query);
+  // a sentence in another language is left as it is
+  const foreign = res.params.otherLanguages && !query ? otherLanguageTokens(tokens) : null;
+  const found = findSuspects(tokens, res, query);
+  const suspects = foreign ? found.filter((s) => !foreign[s.from]) : found;
   const keepOldSpelling = res.params.keepOldSpellings && tokens.filter((t) => t.kind === 'word').length > 1;
   // where the words in older spelling are (token indexes), as evidence that the text around them is printed in it
   const oldSpellings: number[] = [];
@@ -115,6 +119,7 @@ export async function correctText(text: string, res: Resources, opts: CorrectTex
   }
   // rules for single tokens: `In`, `Is` misread with a capital inside a sentence; quote marks that are specks
   if (!query) edits = withTokenRules(tokens, edits, res, opts.threshold);
+  if (foreign) edits = edits.filter((e) => !foreign[tokenAt(tokens, e.start)]);
   return { text: applyEdits(text, edits), edits };
 }
 

@@ -183,6 +183,8 @@ export interface RankParams {
   neuralTopK: number;
   /** In rerank mode the scorer only sees words whose two best corrections score within this of each other (null: all). */
   neuralMaxMargin: number | null;
+  /** Sentences full of another language's function words (`le`, `und`, `het`) are left alone (text/other-language.ts). */
+  otherLanguages: boolean;
   /** Keep bonus per unit of word-likeness (mean letter-trigram log-probability) of an unknown word above `shapeRef`. */
   shapeWeight: number;
   shapeRef: number;
@@ -293,6 +295,7 @@ export const DEFAULT_PARAMS: RankParams = {
   openEnds: true,
   neuralTopK: 4,
   neuralMaxMargin: null,
+  otherLanguages: false,
   shapeWeight: 3,
   shapeRef: -2.6,
   spaceJoinCost: null,

@@ -25,6 +25,11 @@ describe('shipped model', () => {
     expect(await clean1(`They did haue the key. ${filler}It will bo done by tho board.`)).toBe(`They did haue the key. ${filler}It will be done by the board.`);
   });
 
+  it('leaves a sentence in another language alone and corrects the English around it', async () => {
+    const text = "Tbe board rnet on Tuesday. Le comité s'est réuni pour examiner le projet de la commission. Tlie report was adopted.";
+    expect(await clean1(text)).toBe("The board met on Tuesday. Le comité s'est réuni pour examiner le projet de la commission. The report was adopted.");
+  });
+
   it('corrects a surely-wrong word to the reading nearest to all its likely readings', async () => {
     // (harbonr: harbour, harbor, … share the probability; without the nearest reading, params.mbrMargin null, it is kept)
     expect(await clean1('The ship sailed from the harbonr at dawn.')).toBe('The ship sailed from the harbour at dawn.');

@@ -84,3 +84,15 @@ export function wordsBefore(tokens: readonly Token[]): Int32Array {
   for (let i = 0; i < tokens.length; i++) before[i + 1] = before[i] + (tokens[i].kind === 'word' ? 1 : 0);
   return before;
 }
+
+/** The index of the token that holds text offset `pos` (tokens cover the text in order). */
+export function tokenAt(tokens: readonly Token[], pos: number): number {
+  let lo = 0;
+  let hi = tokens.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (tokens[mid].start <= pos) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
