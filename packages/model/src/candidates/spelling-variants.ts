@@ -13,8 +13,8 @@ export function isSpellingVariant(noisy: string, modern: string): boolean {
   // every rule below compares the words from their first letter on, folded as in `skeleton`
   if (foldLetter(n[0]) !== foldLetter(m[0] ?? '')) return false;
   for (const f of [n, ...stripFinal(n)]) if (skeleton(f) === skeleton(m) && !jForY(f, m)) return true;
-  // plural and verb -es for -s (arrowes, meanes), -ick for -ic (magick, publick)
-  if (n.endsWith('es') && m.endsWith('s') && !m.endsWith('es') && skeleton(n.slice(0, -2)) === skeleton(m.slice(0, -1))) return true;
+  // plural and verb -es for -s (arrowes, meanes; not on a short word: ites is its misread), -ick for -ic (magick, publick)
+  if (n.endsWith('es') && m.endsWith('s') && m.length > 3 && !m.endsWith('es') && skeleton(n.slice(0, -2)) === skeleton(m.slice(0, -1))) return true;
   if (n.endsWith('ick') && m.endsWith('ic') && skeleton(n.slice(0, -1)) === skeleton(m)) return true;
   if (n.endsWith('ie') && m.endsWith('y') && skeleton(n.slice(0, -2)) === skeleton(m.slice(0, -1))) return true;
   if (n.endsWith('t') && m.endsWith('ed') && n.slice(0, -1) === m.slice(0, -2)) return true;
@@ -53,5 +53,8 @@ function stripFinal(s: string): string[] {
   // an e added to a word that ends in e already is a misreading (housee, timee), but for the short pronouns (hee, shee)
   if (s.length > 4 && s.endsWith('ee')) return [];
   const t = s.slice(0, -1);
+  // an e after a plain three-letter word is a misreading (wase, dide, lete); a doubled consonant before it (sonne,
+  // sunne), a doubled e (shee) and the two-letter words (goe, doe) are older spellings
+  if (t.length === 3 && !t.endsWith('e')) return [];
   return /([bcdfgklmnprst])\1$/.test(t) ? [t, t.slice(0, -1)] : [t];
 }

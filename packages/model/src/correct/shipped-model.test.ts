@@ -20,8 +20,8 @@ describe('shipped model', () => {
   it('counts words as in older spelling only near one that is (`oldTextWindow` words)', async () => {
     // a text in older spelling keeps its known words as printed
     expect(await clean1('They did haue the key, and it will bo done by tho board.')).toBe('They did haue the key, and it will bo done by tho board.');
-    // 120 words later the text is no longer taken for one in older spelling (a long scan reads `haue` by chance)
-    const filler = 'The board met on Tuesday and the report was adopted. '.repeat(12);
+    // 40 words later the text is no longer taken for one in older spelling (a long scan reads `haue` by chance)
+    const filler = 'The board met on Tuesday and the report was adopted. '.repeat(4);
     expect(await clean1(`They did haue the key. ${filler}It will bo done by tho board.`)).toBe(`They did haue the key. ${filler}It will be done by the board.`);
   });
 
