@@ -79,6 +79,12 @@ export interface RankParams {
   noiseAdapt: number;
   /** Share of unknown words at which the noise prior is neutral. */
   noiseRef: number;
+  /**
+   * In a text of more lines with at least `noiseWindowMinRate` unknown words, the noise level around a word is counted
+   * on the lines within this many of its own (null: always over the whole text).
+   */
+  noiseWindow: number | null;
+  noiseWindowMinRate: number;
   /** Keep bonus of an unknown word in a text of one word (no context to judge the noise level by). */
   contextFreeKeepBonus: number;
   /** 'best': confidence = p(best option among all); 'odds': p(best) / (p(best) + p(keep)); 'auto': odds for texts of one word, else best. */
@@ -252,6 +258,8 @@ export const DEFAULT_PARAMS: RankParams = {
   realWordMaxCost: 0.9,
   noiseAdapt: 2,
   noiseRef: 0.2,
+  noiseWindow: null,
+  noiseWindowMinRate: 0,
   contextFreeKeepBonus: -6,
   confidence: 'auto',
   knownMaxCost: 2,

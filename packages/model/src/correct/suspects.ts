@@ -1,10 +1,11 @@
-import { wordsBefore, type Token } from '../text/tokenize.js';
+import { NON_LATIN, wordsBefore, type Token } from '../text/tokenize.js';
 import { NUM, normalizeWord } from '../lexicon/lm-words.js';
 import { BOUNDARY } from '../lexicon/bigrams.js';
 import { casePattern, mostlyCapitals } from './case.js';
 import type { Option } from './candidates.js';
 import type { Resources } from './resources.js';
 import type { RankParams } from './params.js';
+import { noiseLevelBonus } from './noise-level.js';
 import { capitalNeighbour, glued, gluedStop, leadingStop, oneForI, productName, sentenceInitial, strayLetter, strayStop } from './token-context.js';
 
 /** A stretch of tokens (one word, or a word hyphenated across a break) that may need correcting. */
@@ -49,8 +50,6 @@ export interface Suspect {
 }
 
 const POSSESSIVE = /(['’]s)$/i;
-/** Letters of scripts the corrector has no tables for: such words pass through. */
-const NON_LATIN = /(?![\p{Script=Latin}])\p{L}/u;
 /** Product and model codes (T4g, M5a, G4dn): a capital, digits, a short lower-case suffix. */
 const MODEL_CODE = /^\p{Lu}\d+\p{Ll}{1,3}$/u;
 /** `M'Carthy`, `M'Donald`: the old printers' way of writing Mc, a name to leave as it is. */
@@ -100,9 +99,10 @@ export function findSuspects(tokens: Token[], res: Resources, query: boolean): S
     } else if (tokens[i].kind !== 'space') lastWord = -1;
   }
   const tail = tokens.length ? tokens[tokens.length - 1].text : '';
-  const noiseBonus = noiseLevelBonus(tokens, res);
+  const noiseAt = noiseLevelBonus(tokens, res);
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
+    const noiseBonus = noiseAt(i);
     if (t.kind === 'number' && oneForI(tokens, i)) {
       // written as `I` (the casing of the base), scored as the pronoun against the number it looks like
       out.push({ ...oneWord(i, t, 'I', NUM, { keepBonus: p.oneAsIKeepBonus, extraOptions: [{ words: ['i'], cost: 0 }], fixed: true }), suffix: '' });
@@ -347,29 +347,6 @@ function knownNeighbours(tokens: Token[], i: number, res: Resources): boolean {
   return ok(i - 1, -1) && ok(i + 1, 1);
 }
 
-/**
- * A prior from the text's own noise level: the share of its lower-case words the lexicon does not know.
- * Clean text with a few unknown terms gets a bonus for keeping them; garbled text a malus.
- */
-function noiseLevelBonus(tokens: Token[], res: Resources): number {
-  const p = res.params;
-  if (p.noiseAdapt === 0) return 0;
-  let words = 0;
-  let unknown = 0;
-  for (const t of tokens) {
-    if (t.kind !== 'word' || t.text.length < 2 || NON_LATIN.test(t.text)) continue;
-    words++;
-    if (!res.lexicon.has(normalizeWord(t.text))) unknown++;
-  }
-  // one word says nothing about the text's noise level: a word given alone is a spelling query
-  if (words <= 1) return p.contextFreeKeepBonus;
-  // smoothed toward the reference rate, so short texts move the prior little
-  const rate = (unknown + p.noiseRef * PSEUDO_WORDS) / (words + PSEUDO_WORDS);
-  return p.noiseAdapt * Math.log(p.noiseRef / rate);
-}
-
-/** Weight of the prior rate in the smoothed estimate, in words. */
-const PSEUDO_WORDS = 10;
 
 /** The stop at `i` sits inside a word (`be.st`, `re.quests`) or a dotted name (`dsv.su.se`), not between two words. */
 function speckInWord(tokens: Token[], i: number, res: Resources): boolean {

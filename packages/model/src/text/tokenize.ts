@@ -16,6 +16,8 @@ export interface Token {
 // Letters with inner apostrophes; digits are allowed inside words because OCR turns l→1, O→0, S→5.
 const WORD = /[\p{L}\p{M}\d]+(?:['’][\p{L}\p{M}]+)*/uy;
 const SPACE = /\s+/y;
+/** Letters of scripts the corrector has no tables for: words with them pass through. */
+export const NON_LATIN = /(?![\p{Script=Latin}])\p{L}/u;
 /** Ordinal suffixes and common units that may follow a number directly (3rd, 12kg, 5GB, 10am). */
 export const UNITS =
   'st|nd|rd|th|s|%|x|k|m|b|g|kg|mg|lb|lbs|oz|t|mm|cm|km|ft|mi|ml|l|hz|khz|mhz|ghz|kb|mb|gb|tb|pb|kib|mib|gib|ms|ns|us|h|hr|hrs|min|sec|am|pm|d|bn|px|pt|em|v|w|kw|kwh|mw|a|ma';
