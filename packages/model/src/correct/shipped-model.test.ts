@@ -30,6 +30,11 @@ describe('shipped model', () => {
     expect(await clean1(text)).toBe("The board met on Tuesday. Le comité s'est réuni pour examiner le projet de la commission. The report was adopted.");
   });
 
+  it('takes a small letter for a symbol only where it stands alone twice in that case, not beside an initial', async () => {
+    const text = 'He said she p would receive one, as he had seen the postmaster.\nHe P returned again, and said that there was a telegram for her.';
+    expect(await clean1(text)).toBe('He said she would receive one, as he had seen the postmaster.\nHe P returned again, and said that there was a telegram for her.');
+  });
+
   it('corrects a surely-wrong word to the reading nearest to all its likely readings', async () => {
     // (harbonr: harbour, harbor, … share the probability; without the nearest reading, params.mbrMargin null, it is kept)
     expect(await clean1('The ship sailed from the harbonr at dawn.')).toBe('The ship sailed from the harbour at dawn.');

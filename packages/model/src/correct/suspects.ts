@@ -89,10 +89,12 @@ export function findSuspects(tokens: Token[], res: Resources, query: boolean): S
     if (tokens[i].kind === 'word') {
       const q = normalizeWord(tokens[i].text);
       seen.set(q, (seen.get(q) ?? 0) + 1);
-      if (q.length === 1) {
-        const at = lettersAt.get(q);
+      // (in its own case: a capital standing alone is an initial, `P. Smith`, not the stray `p`)
+      const letter = tokens[i].text;
+      if (letter.length === 1) {
+        const at = lettersAt.get(letter);
         if (at) at.push(wordNo[i]);
-        else lettersAt.set(q, [wordNo[i]]);
+        else lettersAt.set(letter, [wordNo[i]]);
       }
       if (firstWord < 0 && tokens.slice(0, i).every((t) => t.kind === 'space')) firstWord = i;
       lastWord = i;

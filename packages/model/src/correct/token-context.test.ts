@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { tokenize } from '../text/tokenize.js';
-import { glued, gluedStop, isSpellingQuery, leadingStop, misreadIdentifier, oneForI, sentenceInitial, strayLetter, strayStop } from './token-context.js';
+import { capitalNeighbour, glued, gluedStop, isSpellingQuery, leadingStop, misreadIdentifier, oneForI, sentenceInitial, strayLetter, strayStop } from './token-context.js';
 
 describe('isSpellingQuery', () => {
   it('is a bare word in lower or title case, spaces around it allowed', () => {
@@ -107,5 +107,17 @@ describe('leadingStop', () => {
     expect(speck('the end\n.who knows')).toBe(false);
     expect(speck('the end. who knows')).toBe(false);
     expect(speck('it was 3 .who knows')).toBe(false);
+  });
+});
+
+describe('capitalNeighbour', () => {
+  const at = (text: string, word: string) => {
+    const tokens = tokenize(text);
+    return capitalNeighbour(tokens, tokens.findIndex((t) => t.text === word));
+  };
+  it('finds a word in capitals beside a word on its line, not on the line above or below', () => {
+    expect(at('FATAL OMNIBUS AccrDENT', 'AccrDENT')).toBe(true);
+    expect(at('MYSTERIOUS AFFAIR.\nWVilliam Smith was charged', 'WVilliam')).toBe(false);
+    expect(at('the resolution, which was caAried\nMEETING OF THE BOARD', 'caAried')).toBe(false);
   });
 });

@@ -175,11 +175,13 @@ const FILE_EXTENSIONS = new Set(
   ).split(' '),
 );
 
-/** The nearest word before or after token `i` (on either side) is written in capitals of two letters or more. */
+/** The nearest word before or after token `i` on its line is written in capitals of two letters or more. */
 export function capitalNeighbour(tokens: readonly Token[], i: number): boolean {
   const upper = (t: Token | undefined) => t !== undefined && [...t.text].length >= 2 && t.text === t.text.toUpperCase() && t.text !== t.text.toLowerCase();
-  const word = (t: Token) => t.kind === 'word';
-  return upper(nearestToken(tokens, i - 1, -1, word)) || upper(nearestToken(tokens, i + 1, 1, word));
+  // on the same line: a heading in capitals above a line does not make its words a heading's
+  const word = (t: Token) => t.kind === 'word' || (t.kind === 'space' && t.text.includes('\n'));
+  const wordOnLine = (t: Token | undefined) => (t?.kind === 'word' ? t : undefined);
+  return upper(wordOnLine(nearestToken(tokens, i - 1, -1, word))) || upper(wordOnLine(nearestToken(tokens, i + 1, 1, word)));
 }
 
 /** The first token from index `from` on, stepping by `step`, that `accept` takes; undefined past the text's edge. */
