@@ -9,9 +9,9 @@ const resources = (params: Partial<RankParams>) =>
   ({ params: { ...DEFAULT_PARAMS, ...params }, lexicon: { has: (w: string) => KNOWN.has(w) } }) as unknown as Pick<Resources, 'params' | 'lexicon'>;
 
 /** The noise bonus of the first token of each line of `text`. */
-function perLine(text: string, params: Partial<RankParams>): number[] {
+function perLine(text: string, params: Partial<RankParams>, kind: 'word' | 'letter' = 'word'): number[] {
   const tokens = tokenize(text);
-  const at = noiseLevelBonus(tokens, resources(params));
+  const at = noiseLevelBonus(tokens, resources(params))[kind];
   const firsts = tokens.flatMap((t, i) => (t.kind === 'word' && (i === 0 || tokens[i - 1].text.includes('\n')) ? [i] : []));
   return firsts.map(at);
 }
@@ -37,5 +37,8 @@ describe('noiseLevelBonus', () => {
     const prose = ['the board met on tuesday and the report was adopted', 'the wasm engineer said that the work would be done', 'the board met on tuesday and the report was adopted'].join('\n');
     const b = perLine(prose, { noiseWindow: 0, noiseWindowMinRate: 0.06 });
     expect(new Set(b).size).toBe(1);
+    // a lone letter is judged by its line all the same: prose has no stray letters to lose
+    const [, garbled] = perLine(prose, { noiseWindow: 0, noiseWindowMinRate: 0.06 }, 'letter');
+    expect(garbled).toBeLessThan(b[0]);
   });
 });

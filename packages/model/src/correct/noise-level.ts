@@ -5,13 +5,20 @@ import type { Resources } from './resources.js';
 /** Weight of the prior rate in the smoothed estimate, in words. */
 const PSEUDO_WORDS = 10;
 
+/** The noise prior of each token: for a word, and for a lone letter that may be a stray mark. */
+export interface NoiseLevel {
+  word: (token: number) => number;
+  letter: (token: number) => number;
+}
+
 /**
  * A prior from the text's own noise level: the share of its words the lexicon does not know, for each token.
  * Clean text with a few unknown terms gets a bonus for keeping them; garbled text a malus.
  */
-export function noiseLevelBonus(tokens: readonly Token[], res: Pick<Resources, 'params' | 'lexicon'>): (token: number) => number {
+export function noiseLevelBonus(tokens: readonly Token[], res: Pick<Resources, 'params' | 'lexicon'>): NoiseLevel {
   const p = res.params;
-  if (p.noiseAdapt === 0) return () => 0;
+  const same = (f: (token: number) => number): NoiseLevel => ({ word: f, letter: f });
+  if (p.noiseAdapt === 0) return same(() => 0);
   // per line: its words, and the unknown ones among them; and each token's line
   const lineOf = new Int32Array(tokens.length);
   const words: number[] = [0];
@@ -38,16 +45,17 @@ export function noiseLevelBonus(tokens: readonly Token[], res: Pick<Resources, '
   };
   const total = sum(words, 0, words.length);
   // one word says nothing about the text's noise level: a word given alone is a spelling query
-  if (total <= 1) return () => p.contextFreeKeepBonus;
+  if (total <= 1) return same(() => p.contextFreeKeepBonus);
   // smoothed toward the reference rate, so short texts move the prior little
   const bonus = (u: number, w: number) => p.noiseAdapt * Math.log(p.noiseRef / ((u + p.noiseRef * PSEUDO_WORDS) / (w + PSEUDO_WORDS)));
   const whole = bonus(sum(unknown, 0, unknown.length), total);
   const k = p.noiseWindow;
-  // in a noisy text of many lines (a scan, not prose with a few terms of its own), the lines within `noiseWindow`
-  // of the word's: a scan is garbled in places
-  const noisy = sum(unknown, 0, unknown.length) >= p.noiseWindowMinRate * total;
-  if (k === null || words.length <= 2 * k + 1 || !noisy) return () => whole;
+  if (k === null || words.length <= 2 * k + 1) return same(() => whole);
+  // in a text of many lines, the lines within `noiseWindow` of the token's: a scan is garbled in places
   const byLine = words.map((_, l) => bonus(sum(unknown, l - k, l + k), sum(words, l - k, l + k)));
-  return (i) => byLine[lineOf[i]];
+  const local = (i: number) => byLine[lineOf[i]];
+  // but words are judged so only in a noisy text (a scan, not prose with a few terms of its own: there a line with
+  // one would look garbled); a lone letter always, prose has none to lose
+  const noisy = sum(unknown, 0, unknown.length) >= p.noiseWindowMinRate * total;
+  return { word: noisy ? local : () => whole, letter: local };
 }
-

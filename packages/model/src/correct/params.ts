@@ -80,8 +80,8 @@ export interface RankParams {
   /** Share of unknown words at which the noise prior is neutral. */
   noiseRef: number;
   /**
-   * In a text of more lines with at least `noiseWindowMinRate` unknown words, the noise level around a word is counted
-   * on the lines within this many of its own (null: always over the whole text).
+   * In a text of more lines, the noise level around a lone letter, and around a word where the text has at least
+   * `noiseWindowMinRate` unknown words, is counted on the lines within this many of its own (null: over the whole text).
    */
   noiseWindow: number | null;
   noiseWindowMinRate: number;

@@ -101,10 +101,10 @@ export function findSuspects(tokens: Token[], res: Resources, query: boolean): S
     } else if (tokens[i].kind !== 'space') lastWord = -1;
   }
   const tail = tokens.length ? tokens[tokens.length - 1].text : '';
-  const noiseAt = noiseLevelBonus(tokens, res);
+  const noise = noiseLevelBonus(tokens, res);
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
-    const noiseBonus = noiseAt(i);
+    const noiseBonus = noise.word(i);
     if (t.kind === 'number' && oneForI(tokens, i)) {
       // written as `I` (the casing of the base), scored as the pronoun against the number it looks like
       out.push({ ...oneWord(i, t, 'I', NUM, { keepBonus: p.oneAsIKeepBonus, extraOptions: [{ words: ['i'], cost: 0 }], fixed: true }), suffix: '' });
@@ -133,7 +133,7 @@ export function findSuspects(tokens: Token[], res: Resources, query: boolean): S
     if (strayLetter(tokens, i) && !symbolOfText(lettersAt.get(t.text) ?? [], wordNo[i], p.symbolWindow)) {
       const q = t.text;
       const extraOptions = [{ words: [], cost: p.strayDeleteCost }, ...(q === 'm' ? [{ words: ['in'], cost: p.loneMCost }] : [])];
-      out.push(oneWord(i, t, q, q, { keepBonus: p.strayLetterKeepBonus + p.strayLetterNoiseWeight * noiseBonus, extraOptions, fixed: true }));
+      out.push(oneWord(i, t, q, q, { keepBonus: p.strayLetterKeepBonus + p.strayLetterNoiseWeight * noise.letter(i), extraOptions, fixed: true }));
       continue;
     }
     if (t.text.length < 2 || NON_LATIN.test(t.text) || SCOTS_NAME.test(t.text)) continue;
