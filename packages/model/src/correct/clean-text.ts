@@ -68,12 +68,15 @@ export async function correctText(text: string, res: Resources, opts: CorrectTex
     const extra = s.extraOptions.length > 0 ? new Set(s.extraOptions.map((o) => o.words.join(' '))) : null;
     // a word made a suspect by a figure at one end is not read as merely the rest of it (`python3`, `4chan`)
     const bare = s.endFigure === 'before' ? q.slice(1) : s.endFigure === 'after' ? q.slice(0, -1) : null;
+    // the word as written, possessive and all (`connah's`, kept apart as `Connah` + `'s`), is no correction of it
+    const written = s.suffix ? normalizeWord(s.base + s.suffix) : null;
     s.options = [...s.extraOptions, ...(extra ? cands.filter((o) => !extra.has(o.words.join(' '))) : cands)].filter(
       (o) =>
         (!s.known || o.cost <= res.params.knownMaxCost) &&
         !onlyAccentsAdded(q, o) &&
         (o.runTogether ? runTogether : !s.runTogetherOnly) &&
-        !(bare !== null && o.words.length === 1 && o.words[0] === bare),
+        !(bare !== null && o.words.length === 1 && o.words[0] === bare) &&
+        !(written !== null && o.words.join(' ') === written),
     );
     if (keepOldSpelling) {
       // a word is never modernised: an older spelling of one of its likeliest readings (haue → have, doore → door;

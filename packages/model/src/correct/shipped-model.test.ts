@@ -35,6 +35,10 @@ describe('shipped model', () => {
     expect(await clean1(text)).toBe('He said she would receive one, as he had seen the postmaster.\nHe P returned again, and said that there was a telegram for her.');
   });
 
+  it("does not offer a possessive word as written as its own correction (`Connah's` → `Connah's's`)", async () => {
+    expect(await clean1("The club beat Connah's Quay Nomads in the final.")).toBe("The club beat Connah's Quay Nomads in the final.");
+  });
+
   it('corrects a surely-wrong word to the reading nearest to all its likely readings', async () => {
     // (harbonr: harbour, harbor, … share the probability; without the nearest reading, params.mbrMargin null, it is kept)
     expect(await clean1('The ship sailed from the harbonr at dawn.')).toBe('The ship sailed from the harbour at dawn.');
