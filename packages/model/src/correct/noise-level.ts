@@ -44,11 +44,12 @@ export function noiseLevelBonus(tokens: readonly Token[], res: Pick<Resources, '
     return n;
   };
   const total = sum(words, 0, words.length);
+  const allUnknown = sum(unknown, 0, unknown.length);
   // one word says nothing about the text's noise level: a word given alone is a spelling query
   if (total <= 1) return same(() => p.contextFreeKeepBonus);
   // smoothed toward the reference rate, so short texts move the prior little
   const bonus = (u: number, w: number) => p.noiseAdapt * Math.log(p.noiseRef / ((u + p.noiseRef * PSEUDO_WORDS) / (w + PSEUDO_WORDS)));
-  const whole = bonus(sum(unknown, 0, unknown.length), total);
+  const whole = bonus(allUnknown, total);
   const k = p.noiseWindow;
   if (k === null || words.length <= 2 * k + 1) return same(() => whole);
   // in a text of many lines, the lines within `noiseWindow` of the token's: a scan is garbled in places
@@ -56,6 +57,6 @@ export function noiseLevelBonus(tokens: readonly Token[], res: Pick<Resources, '
   const local = (i: number) => byLine[lineOf[i]];
   // but words are judged so only in a noisy text (a scan, not prose with a few terms of its own: there a line with
   // one would look garbled); a lone letter always, prose has none to lose
-  const noisy = sum(unknown, 0, unknown.length) >= p.noiseWindowMinRate * total;
+  const noisy = allUnknown >= p.noiseWindowMinRate * total;
   return { word: noisy ? local : () => whole, letter: local };
 }
