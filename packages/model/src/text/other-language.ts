@@ -24,7 +24,7 @@ const FUNCTION_WORDS: Record<string, readonly string[]> = {
 const ENGLISH =
   new Set('the of and to in is that for it with as was on be by this are at from his her he she they we you not but or have has had which were their an will would there been its who can all one if so no when what more also these our my them into than only other some about may any out up do'.split(' '));
 
-const LANGUAGES = Object.entries(FUNCTION_WORDS).map(([name, words]) => ({ name, words: new Set(words) }));
+const LANGUAGES = Object.values(FUNCTION_WORDS).map((words) => new Set(words));
 
 /** Least number of another language's function words in a sentence, and least share of its words they must be. */
 const MIN_HITS = 2;
@@ -64,7 +64,7 @@ function isOtherLanguage(tokens: readonly Token[], from: number, to: number): bo
   if (words.length < MIN_HITS) return false;
   let english = 0;
   for (const w of words) if (ENGLISH.has(w)) english++;
-  for (const { words: list } of LANGUAGES) {
+  for (const list of LANGUAGES) {
     let hits = 0;
     const distinct = new Set<string>();
     for (const w of words) {
