@@ -208,6 +208,17 @@ describe('splitIntoWindows', () => {
       expect(x.text).not.toMatch(/-\n$/);
     }
   });
+
+  it('never cuts inside a fenced code block, even one longer than a piece', () => {
+    const code = Array.from({ length: 30 }, (_, i) => `const x${i} = ${i};`).join('\n');
+    const text = `Some prose here.\n\n\`\`\`ts\n${code}\n\n${code}\n\`\`\`\n\nMore prose after it.\n\nAnd a last line.`;
+    const w = splitIntoWindows(text, 200);
+    expect(w.map((x) => x.text).join('')).toBe(text);
+    const block = w.find((x) => x.text.includes('const x0'))!;
+    expect(block.text).toContain('```ts');
+    expect(block.text.match(/```/g)).toHaveLength(2);
+    expect(w.length).toBeGreaterThan(2);
+  });
 });
 
 describe('neural scorer hook', () => {

@@ -1,3 +1,5 @@
+import { codeFences, insideFence } from '../text/code-fences.js';
+
 /** A piece of a long document, with its offset in the document. */
 export interface Window {
   start: number;
@@ -6,12 +8,14 @@ export interface Window {
 
 /**
  * Cuts a long text into pieces of about `maxChars` at line boundaries — preferring blank lines,
- * never after a line that ends in a hyphen (its word continues on the next line) — so that
- * every piece can be corrected on its own and the edits shifted back.
+ * never after a line that ends in a hyphen (its word continues on the next line) and never inside a fenced code
+ * block (a piece that began inside one would read its closing fence as an opening) — so that every piece can be
+ * corrected on its own and the edits shifted back. A block longer than `maxChars` stays whole in one piece.
  */
 export function splitIntoWindows(text: string, maxChars: number): Window[] {
   if (text.length <= maxChars) return [{ start: 0, text }];
   const out: Window[] = [];
+  const fences = codeFences(text);
   let start = 0;
   while (start < text.length) {
     if (text.length - start <= maxChars) {
@@ -31,6 +35,13 @@ export function splitIntoWindows(text: string, maxChars: number): Window[] {
       // one very long line: cut at the last space (a word is never split)
       const sp = text.lastIndexOf(' ', limit);
       cut = sp > start ? sp + 1 : limit;
+    }
+    // a cut inside a block moves to its start, or past its end when the block opens the piece
+    const fence = insideFence(fences, cut);
+    if (fence) cut = fence.start > start ? fence.start : fence.end;
+    if (cut >= text.length) {
+      out.push({ start, text: text.slice(start) });
+      break;
     }
     out.push({ start, text: text.slice(start, cut) });
     start = cut;

@@ -1,3 +1,5 @@
+import { codeFences } from './code-fences.js';
+
 /**
  * Spans of a text that the corrector must pass through untouched: URLs, e-mail addresses,
  * code spans and blocks, file paths, numbers with their units, identifiers, and user terms.
@@ -11,7 +13,8 @@ export interface Span {
 export type ProtectedKind = 'url' | 'email' | 'code' | 'path' | 'number' | 'identifier' | 'term';
 
 const PATTERNS: Array<[ProtectedKind, RegExp]> = [
-  ['code', /```[\s\S]*?```|`[^`\n]+`/g],
+  // inline code; fenced blocks are found line by line (`codeFences`)
+  ['code', /`[^`\n]+`/g],
   ['url', /\b(?:https?|ftp|file|s3|git|ssh):\/\/[^\s<>"'`]+|\bwww\.[^\s<>"'`]+|\b[a-z][a-z0-9+.-]*:\/\/[^\s<>"'`]+/gi],
   ['email', /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+/gu],
   // Unix/Windows paths and dotted file names (config.json, /etc/hosts, C:\Users)
@@ -23,7 +26,7 @@ const PATTERNS: Array<[ProtectedKind, RegExp]> = [
 /** A numeric token: digits with separators, optional currency, sign, ordinal or unit suffix. */
 /** Protected spans, sorted and non-overlapping. */
 export function findProtectedSpans(text: string, terms: readonly string[] = []): Span[] {
-  const spans: Span[] = [];
+  const spans: Span[] = codeFences(text).map((f) => ({ ...f, kind: 'code' as const }));
   for (const [kind, re] of PATTERNS) {
     re.lastIndex = 0;
     for (let m = re.exec(text); m; m = re.exec(text)) {
