@@ -8,7 +8,7 @@ import { applyCase, casePattern, mostlyCapitals, pieceCapitals } from './case.js
 import { generateCandidates, type Option } from './candidates.js';
 import { contextLogProb, type LmSide } from './language-model.js';
 import type { Resources, ScoreRequest } from './resources.js';
-import { findSuspects, type Suspect } from './suspects.js';
+import { findSuspects, type Suspect, type TextWords } from './suspects.js';
 import { capitalNeighbour, isSpellingQuery, misreadIdentifier } from './token-context.js';
 import { isSpellingVariant } from '../candidates/spelling-variants.js';
 import { nearestReading } from './nearest-reading.js';
@@ -20,6 +20,8 @@ import { jointRuns, jointScores, type JointRuns } from './joint-context.js';
 export interface CorrectTextOptions {
   threshold: number;
   protectedTerms: readonly string[];
+  /** The words of the whole document, when the text is one piece of a longer one (`textWords`). */
+  document?: TextWords;
 }
 
 /** Words in older spelling needed to treat a text as printed in it. */
@@ -49,7 +51,7 @@ export async function correctText(text: string, res: Resources, opts: CorrectTex
   const mode = query ? 'query' : 'text';
   // a sentence in another language is left as it is
   const foreign = res.params.otherLanguages && !query ? otherLanguageTokens(tokens) : null;
-  const found = findSuspects(tokens, res, query);
+  const found = findSuspects(tokens, res, query, opts.document);
   const suspects = foreign ? found.filter((s) => !foreign[s.from]) : found;
   const keepOldSpelling = res.params.keepOldSpellings && tokens.filter((t) => t.kind === 'word').length > 1;
   // where the words in older spelling are (token indexes), as evidence that the text around them is printed in it

@@ -69,6 +69,8 @@ export interface RankParams {
   repeatKeepBonus: number;
   /** Log bonus for keeping a frequent known word that has a cheap OCR look-alike (be/he, end/and); context decides. */
   realWordKeepBonus: number;
+  /** Whether a known word in a hyphenated compound (`line-end`) may be read as a look-alike (`line-and`). */
+  compoundRealWords: boolean;
   /** A look-alike counts when it is at least this many times as probable as the word (0.5: half as probable). */
   realWordMinRatio: number;
   /** Longest look-alike (the right reading) considered. */
@@ -253,6 +255,7 @@ export const DEFAULT_PARAMS: RankParams = {
   hyphenJoinCost: 0.2,
   repeatKeepBonus: 7,
   realWordKeepBonus: 3.5,
+  compoundRealWords: false,
   realWordMinRatio: 0.5,
   realWordMaxLength: 7,
   realWordMaxCost: 0.9,

@@ -143,4 +143,21 @@ describe('shipped model', () => {
     // tildes likewise (the BLN600 scans)
     expect(await clean1('The prisoner st~ated that he came on Wedn~esday.')).toBe('The prisoner stated that he came on Wednesday.');
   });
+
+  it('leaves a word alone that the text also writes as code, in every piece of a long document', async () => {
+    expect(await clean1('then wasm runs the model.')).toBe('then was runs the model.');
+    expect(await clean1('Install `@tensorflow/tfjs-backend-wasm`; then wasm runs the model.')).toBe(
+      'Install `@tensorflow/tfjs-backend-wasm`; then wasm runs the model.',
+    );
+    const filler = 'The board met on Tuesday and the report was adopted.\n\n'.repeat(200);
+    const doc = `See @tensorflow/tfjs-backend-wasm for the backend.\n\n${filler}Then wasm runs the model.`;
+    expect(doc.length).toBeGreaterThan(8000);
+    expect(await clean1(doc)).toBe(doc);
+  });
+
+  it('does not read a known word in a hyphenated compound as a look-alike (`line-end` → `line-and`)', async () => {
+    expect(await clean1('The line-end hyphens are joined.')).toBe('The line-end hyphens are joined.');
+    const loose = await loadCorrector({ params: { compoundRealWords: true } });
+    expect((await loose.clean(['The line-end hyphens are joined.']))[0].text).toBe('The line-and hyphens are joined.');
+  });
 });

@@ -6,7 +6,7 @@ import type { Option } from './candidates.js';
 import type { Resources } from './resources.js';
 import type { RankParams } from './params.js';
 import { noiseLevelBonus } from './noise-level.js';
-import { capitalNeighbour, glued, gluedStop, leadingStop, oneForI, productName, sentenceInitial, strayLetter, strayStop } from './token-context.js';
+import { capitalNeighbour, compoundPiece, glued, gluedStop, leadingStop, oneForI, productName, sentenceInitial, strayLetter, strayStop } from './token-context.js';
 
 /** A stretch of tokens (one word, or a word hyphenated across a break) that may need correcting. */
 export interface Suspect {
@@ -75,11 +75,48 @@ export function endFigureWord(word: string): 'before' | 'after' | null {
   return /^\p{L}{2,}\d$/u.test(word) ? 'after' : null;
 }
 
-/** The stretches of `tokens` that may need correcting; `query`: the text is a spelling query (see `isSpellingQuery`). */
-export function findSuspects(tokens: Token[], res: Resources, query: boolean): Suspect[] {
+/** What a text (or the whole document it is a piece of) says about its own words. */
+export interface TextWords {
+  /** how often each word (as LM word) occurs */
+  counts: ReadonlyMap<string, number>;
+  /** the words that also occur inside its code and paths (`tfjs` in `@tensorflow/tfjs-node`) */
+  inCode: ReadonlySet<string>;
+}
+
+/**
+ * Protected tokens whose words are a text's terms: code and paths; not identifiers (OCR garbage often looks like one,
+ * `sOlviney`) nor URLs (whose words are any words).
+ */
+const CODE_KINDS = new Set(['code', 'path']);
+/** The words inside a protected token: runs of three letters or more. */
+const CODE_WORD = /\p{L}{3,}/gu;
+
+/** Counts the words of `tokens`, and the words written inside their protected tokens (see `TextWords`). */
+export function textWords(tokens: readonly Token[]): TextWords {
+  const counts = new Map<string, number>();
+  const inCode = new Set<string>();
+  for (const t of tokens) {
+    if (t.kind === 'word') {
+      const q = normalizeWord(t.text);
+      counts.set(q, (counts.get(q) ?? 0) + 1);
+    } else if (t.kind === 'protected' && CODE_KINDS.has(t.protectedKind!)) {
+      for (const piece of t.text.match(CODE_WORD) ?? []) inCode.add(piece.toLowerCase());
+    }
+  }
+  return { counts, inCode };
+}
+
+/**
+ * The stretches of `tokens` that may need correcting; `query`: the text is a spelling query (see `isSpellingQuery`);
+ * `document`: the words of the whole document when `tokens` are one piece of it (only its words written as code
+ * count: an unknown word's repeats are counted in this piece, as a long scan repeats some misreading far apart).
+ */
+export function findSuspects(tokens: Token[], res: Resources, query: boolean, document?: TextWords): Suspect[] {
   const out: Suspect[] = [];
   const p = res.params;
-  const seen = new Map<string, number>();
+  const own = textWords(tokens);
+  const seen = own.counts;
+  const inCode = document?.inCode ?? own.inCode;
   // where each one-letter word stands (its word number)
   const wordNo = wordsBefore(tokens);
   const lettersAt = new Map<string, number[]>();
@@ -87,8 +124,6 @@ export function findSuspects(tokens: Token[], res: Resources, query: boolean): S
   let lastWord = -1;
   for (let i = 0; i < tokens.length; i++) {
     if (tokens[i].kind === 'word') {
-      const q = normalizeWord(tokens[i].text);
-      seen.set(q, (seen.get(q) ?? 0) + 1);
       // (in its own case: a capital standing alone is an initial, `P. Smith`, not the stray `p`)
       const letter = tokens[i].text;
       if (letter.length === 1) {
@@ -144,6 +179,8 @@ export function findSuspects(tokens: Token[], res: Resources, query: boolean): S
     const m = POSSESSIVE.exec(t.text);
     const base = m && t.text.length > 3 ? t.text.slice(0, -2) : t.text;
     const q = normalizeWord(base);
+    // a word the text also writes as code (`wasm` beside `tfjs-backend-wasm`) is one of its terms
+    if (inCode.has(q)) continue;
     const hasDigit = /\d/.test(q);
     // digits inside letters (c4t, wor1d) or a leading 0/1/5 (0n, 1n) are OCR; so, where the parameters ask for it, is
     // one other figure before lower-case letters (4ook) or after letters (hi4), which may also be an id (eth0)
@@ -160,7 +197,7 @@ export function findSuspects(tokens: Token[], res: Resources, query: boolean): S
       q.length <= 2 && !hasDigit && count < p.strayMaxCount && pattern === 'lower' && knownNeighbours(tokens, i, res);
     if (known && (count > p.rareWordCount || q.length < 3) && !stray) {
       const lookAlikes = res.confusions.get(q);
-      if (lookAlikes && pattern !== 'upper') {
+      if (lookAlikes && pattern !== 'upper' && !(p.compoundRealWords === false && compoundPiece(tokens, i))) {
         out.push(
           oneWord(i, t, base, q, {
             keepBonus: p.realWordKeepBonus,

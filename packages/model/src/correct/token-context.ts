@@ -69,6 +69,13 @@ export function glued(tokens: Token[], i: number): boolean {
   return (mark(tokens[i - 1]) && solid(tokens[i - 2])) || (mark(tokens[i + 1]) && solid(tokens[i + 2]));
 }
 
+/** A piece of a compound joined by hyphens with no space (`line-end`, `tfjs-node`). */
+export function compoundPiece(tokens: Token[], i: number): boolean {
+  const hyphen = (t: Token | undefined) => t !== undefined && t.kind === 'punct' && t.text === '-';
+  const word = (t: Token | undefined) => t !== undefined && t.kind === 'word';
+  return (hyphen(tokens[i - 1]) && word(tokens[i - 2])) || (hyphen(tokens[i + 1]) && word(tokens[i + 2]));
+}
+
 export function sentenceInitial(tokens: Token[], i: number): boolean {
   for (let j = i - 1; j >= 0; j--) {
     const t = tokens[j];
