@@ -6,7 +6,7 @@ import { WordShape } from './lexicon/word-shape.js';
 import { readCheckpoint, SHIPPED_CHECKPOINT } from './checkpoint-dir.js';
 import { applyEdits, correctText, type CorrectTextOptions } from './correct/clean-text.js';
 import { splitIntoWindows } from './correct/windows.js';
-import { textWords } from './correct/suspects.js';
+import { documentWords } from './correct/suspects.js';
 import { tokenize } from './text/tokenize.js';
 import type { RankParams } from './correct/params.js';
 import type { CandidateScorer, Resources } from './correct/resources.js';
@@ -163,8 +163,9 @@ const WINDOW_CHARS = 8000;
 async function correctDocument(text: string, res: Resources, opts: CorrectTextOptions): Promise<CleanResult> {
   const windows = splitIntoWindows(text, WINDOW_CHARS);
   if (windows.length === 1) return correctText(text, res, opts);
-  // a word that a long document also writes as code is recognised as its term in every piece of it
-  const document = textWords(tokenize(text, opts.protectedTerms));
+  // a word that a long document also writes as code, or a term recurring through a clean one, is recognised as its
+  // term in every piece of it
+  const document = documentWords(tokenize(text, opts.protectedTerms), (w) => res.lexicon.has(w));
   const edits: CleanResult['edits'] = [];
   for (const w of windows) {
     const r = await correctText(w.text, res, { ...opts, document });

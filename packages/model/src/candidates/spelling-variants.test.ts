@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isSpellingVariant } from './spelling-variants.js';
+import { isRegionalVariant, isSpellingVariant } from './spelling-variants.js';
 
 describe('isSpellingVariant', () => {
   it('recognises early-modern spellings of a modern word', () => {
@@ -13,3 +13,21 @@ describe('isSpellingVariant', () => {
     }
   });
 });
+
+describe('isRegionalVariant', () => {
+  it('takes a British spelling for a variant of the American one, only that way round', () => {
+    for (const [a, b] of [['tokenised', 'tokenized'], ['organisation', 'organization'], ['analysed', 'analyzed'], ['centre', 'center'], ['criticises', 'criticizes']]) {
+      expect(isRegionalVariant(a, b)).toBe(true);
+      expect(isRegionalVariant(b, a)).toBe(false);
+    }
+  });
+
+  it('does not excuse misspellings that look alike', () => {
+    // surprise is spelt -ise only; a short stem is no ending (rise, wise); -our is not excused (juniour)
+    expect(isRegionalVariant('surprize', 'surprise')).toBe(false);
+    expect(isRegionalVariant('rise', 'rize')).toBe(false);
+    expect(isRegionalVariant('juniour', 'junior')).toBe(false);
+    expect(isRegionalVariant('colour', 'colony')).toBe(false);
+  });
+});
+

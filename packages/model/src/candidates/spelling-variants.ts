@@ -58,3 +58,21 @@ function stripFinal(s: string): string[] {
   if (t.length === 3 && !t.endsWith('e')) return [];
   return /([bcdfgklmnprst])\1$/.test(t) ? [t, t.slice(0, -1)] : [t];
 }
+
+/** British endings (after a stem of at least 3 letters) and their American forms. */
+const REGIONAL: Array<[RegExp, string]> = [
+  [/(?<=^.{3,})([iy])s(e|ed|es|ing|ation|ations|ational|er|ers|able)$/, '$1z$2'],
+  [/(?<=^.{3,})tre(s|d)?$/, 'ter$1'],
+];
+
+/**
+ * True when `written` is the British spelling of `other`, its American one: -ise for -ize (tokenised: tokenized),
+ * -yse for -yze (analysed), -tre for -ter (centre). A word is not misspelt for using the other regional form, so it is
+ * never corrected to it. Only this way round: a word spelt only -ise (surprise, merchandise) written -ize is a
+ * misspelling. (Nor -our: `juniour` is a misspelling, and the British -our words are known words.)
+ */
+export function isRegionalVariant(written: string, other: string): boolean {
+  const x = written.toLowerCase();
+  const y = other.toLowerCase();
+  return REGIONAL.some(([british, american]) => british.test(x) && x.replace(british, american) === y);
+}

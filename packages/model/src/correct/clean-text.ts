@@ -8,9 +8,9 @@ import { applyCase, casePattern, mostlyCapitals, pieceCapitals } from './case.js
 import { generateCandidates, type Option } from './candidates.js';
 import { contextLogProb, type LmSide } from './language-model.js';
 import type { Resources, ScoreRequest } from './resources.js';
-import { findSuspects, type Suspect, type TextWords } from './suspects.js';
+import { findSuspects, type DocumentWords, type Suspect } from './suspects.js';
 import { capitalNeighbour, isSpellingQuery, misreadIdentifier } from './token-context.js';
-import { isSpellingVariant } from '../candidates/spelling-variants.js';
+import { isRegionalVariant, isSpellingVariant } from '../candidates/spelling-variants.js';
 import { nearestReading } from './nearest-reading.js';
 import { isLinePiece } from './line-piece.js';
 import { withTokenRules } from './token-rules.js';
@@ -20,8 +20,8 @@ import { jointRuns, jointScores, type JointRuns } from './joint-context.js';
 export interface CorrectTextOptions {
   threshold: number;
   protectedTerms: readonly string[];
-  /** The words of the whole document, when the text is one piece of a longer one (`textWords`). */
-  document?: TextWords;
+  /** The words of the whole document, when the text is one piece of a longer one (`documentWords`). */
+  document?: DocumentWords;
 }
 
 /** Words in older spelling needed to treat a text as printed in it. */
@@ -76,6 +76,7 @@ export async function correctText(text: string, res: Resources, opts: CorrectTex
       (o) =>
         (!s.known || o.cost <= res.params.knownMaxCost) &&
         !onlyAccentsAdded(q, o) &&
+        !(res.params.keepRegionalSpellings && o.words.length === 1 && isRegionalVariant(q, o.words[0])) &&
         (o.runTogether ? runTogether : !s.runTogetherOnly) &&
         !(bare !== null && o.words.length === 1 && o.words[0] === bare) &&
         !(written !== null && o.words.join(' ') === written),

@@ -71,6 +71,13 @@ export interface RankParams {
   realWordKeepBonus: number;
   /** Whether a known word in a hyphenated compound (`line-end`) may be read as a look-alike (`line-and`). */
   compoundRealWords: boolean;
+  /** Whether a word is never offered its other regional spelling (`tokenised` ↔ `tokenized`, `colour` ↔ `color`). */
+  keepRegionalSpellings: boolean;
+  /**
+   * A long document with fewer unknown words than this share counts an unknown word's repeats over the whole
+   * document, not only the piece it is corrected in (a clean text's terms recur far apart; a scan's misreadings too).
+   */
+  documentRepeatsMaxShare: number;
   /** A look-alike counts when it is at least this many times as probable as the word (0.5: half as probable). */
   realWordMinRatio: number;
   /** Longest look-alike (the right reading) considered. */
@@ -256,6 +263,8 @@ export const DEFAULT_PARAMS: RankParams = {
   repeatKeepBonus: 7,
   realWordKeepBonus: 3.5,
   compoundRealWords: false,
+  keepRegionalSpellings: true,
+  documentRepeatsMaxShare: 0.06,
   realWordMinRatio: 0.5,
   realWordMaxLength: 7,
   realWordMaxCost: 0.9,

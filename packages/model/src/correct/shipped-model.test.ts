@@ -160,4 +160,21 @@ describe('shipped model', () => {
     const loose = await loadCorrector({ params: { compoundRealWords: true } });
     expect((await loose.clean(['The line-end hyphens are joined.']))[0].text).toBe('The line-and hyphens are joined.');
   });
+
+  it('counts a term that recurs far apart through a long clean document as a repeat, but not in a scan', async () => {
+    const filler = 'The board met on Tuesday and the report was adopted.\n\n'.repeat(200);
+    const doc = `We ran tfjs on it.\n\n${filler}Use tfjs for the model.`;
+    expect(await clean1(doc)).toBe(doc);
+    const local = await loadCorrector({ params: { documentRepeatsMaxShare: 0 } });
+    expect((await local.clean([doc]))[0].text).toBe(doc.replace('Use tfjs', 'Use this'));
+  });
+
+  it('keeps British spellings, units after numbers and HTTP status classes', async () => {
+    expect(await clean1('The sentences were tokenised first.')).toBe('The sentences were tokenised first.');
+    const modern = await loadCorrector({ params: { keepRegionalSpellings: false } });
+    expect((await modern.clean(['The sentences were tokenised first.']))[0].text).toBe('The sentences were tokenized first.');
+    expect(await clean1('p50 rose to 25 ms, within the ≤ 30 ms goal.')).toBe('p50 rose to 25 ms, within the ≤ 30 ms goal.');
+    expect(await clean1('It retries timeouts, 429 and 5xx responses.')).toBe('It retries timeouts, 429 and 5xx responses.');
+  });
 });
+

@@ -6,7 +6,7 @@ import type { Option } from './candidates.js';
 import type { Resources } from './resources.js';
 import type { RankParams } from './params.js';
 import { noiseLevelBonus } from './noise-level.js';
-import { capitalNeighbour, compoundPiece, glued, gluedStop, leadingStop, oneForI, productName, sentenceInitial, strayLetter, strayStop } from './token-context.js';
+import { capitalNeighbour, compoundPiece, glued, unitAfterNumber, gluedStop, leadingStop, oneForI, productName, sentenceInitial, strayLetter, strayStop } from './token-context.js';
 
 /** A stretch of tokens (one word, or a word hyphenated across a break) that may need correcting. */
 export interface Suspect {
@@ -54,6 +54,8 @@ const POSSESSIVE = /(['’]s)$/i;
 const MODEL_CODE = /^\p{Lu}\d+\p{Ll}{1,3}$/u;
 /** `M'Carthy`, `M'Donald`: the old printers' way of writing Mc, a name to leave as it is. */
 const SCOTS_NAME = /^M['’]\p{Lu}/u;
+/** A class of HTTP status codes (`4xx`, `5xx`), not a misread word. */
+const STATUS_CLASS = /^[1-5]xx$/;
 const OCR_DIGITS = /^(?:[015]\p{L}|.*\p{L}\d+\p{L})/u;
 /** A count with a unit or a size, not a misread word: `3yrs`, `2xlarge`. */
 const COUNT_WITH_UNIT = /^\d(?:x|yrs|mins|secs|wks|mos|pcs|kgs)/u;
@@ -83,6 +85,12 @@ export interface TextWords {
   inCode: ReadonlySet<string>;
 }
 
+/** The words of a whole document, when a piece of it is corrected. */
+export interface DocumentWords extends TextWords {
+  /** the share of its words of two letters or more that the lexicon does not know */
+  unknownShare: number;
+}
+
 /**
  * Protected tokens whose words are a text's terms: code and paths; not identifiers (OCR garbage often looks like one,
  * `sOlviney`) nor URLs (whose words are any words).
@@ -106,16 +114,29 @@ export function textWords(tokens: readonly Token[]): TextWords {
   return { counts, inCode };
 }
 
+/** `textWords` of a whole document, with the share of its words that `isKnown` does not know. */
+export function documentWords(tokens: readonly Token[], isKnown: (word: string) => boolean): DocumentWords {
+  const own = textWords(tokens);
+  let words = 0;
+  let unknown = 0;
+  for (const [w, n] of own.counts) {
+    if (w.length < 2) continue;
+    words += n;
+    if (!isKnown(w)) unknown += n;
+  }
+  return { ...own, unknownShare: words === 0 ? 0 : unknown / words };
+}
+
 /**
  * The stretches of `tokens` that may need correcting; `query`: the text is a spelling query (see `isSpellingQuery`);
- * `document`: the words of the whole document when `tokens` are one piece of it (only its words written as code
- * count: an unknown word's repeats are counted in this piece, as a long scan repeats some misreading far apart).
+ * `document`: the words of the whole document when `tokens` are one piece of it.
  */
-export function findSuspects(tokens: Token[], res: Resources, query: boolean, document?: TextWords): Suspect[] {
+export function findSuspects(tokens: Token[], res: Resources, query: boolean, document?: DocumentWords): Suspect[] {
   const out: Suspect[] = [];
   const p = res.params;
   const own = textWords(tokens);
-  const seen = own.counts;
+  // in a clean document a term recurs far apart; in a scan, so does a misreading: its repeats count in this piece only
+  const seen = document && document.unknownShare < p.documentRepeatsMaxShare ? document.counts : own.counts;
   const inCode = document?.inCode ?? own.inCode;
   // where each one-letter word stands (its word number)
   const wordNo = wordsBefore(tokens);
@@ -171,7 +192,7 @@ export function findSuspects(tokens: Token[], res: Resources, query: boolean, do
       out.push(oneWord(i, t, q, q, { keepBonus: p.strayLetterKeepBonus + p.strayLetterNoiseWeight * noise.letter(i), extraOptions, fixed: true }));
       continue;
     }
-    if (t.text.length < 2 || NON_LATIN.test(t.text) || SCOTS_NAME.test(t.text)) continue;
+    if (t.text.length < 2 || NON_LATIN.test(t.text) || SCOTS_NAME.test(t.text) || unitAfterNumber(tokens, i)) continue;
     // a piece glued to another word by a stray mark (`compt,tational`, `l)egano`) is not a word to complete; only a
     // long one may still be read as words whose spaces were lost (`Hemadeherpresents,andeven`)
     const isGlued = glued(tokens, i);
@@ -184,7 +205,7 @@ export function findSuspects(tokens: Token[], res: Resources, query: boolean, do
     const hasDigit = /\d/.test(q);
     // digits inside letters (c4t, wor1d) or a leading 0/1/5 (0n, 1n) are OCR; so, where the parameters ask for it, is
     // one other figure before lower-case letters (4ook) or after letters (hi4), which may also be an id (eth0)
-    const ocrDigits = hasDigit && OCR_DIGITS.test(q) && !MODEL_CODE.test(base);
+    const ocrDigits = hasDigit && OCR_DIGITS.test(q) && !MODEL_CODE.test(base) && !STATUS_CLASS.test(q);
     const endFigure = p.endFigureKeepBonus !== null && hasDigit && !ocrDigits ? endFigureWord(base) : null;
     if (hasDigit && !ocrDigits && endFigure === null) continue;
     // a word given alone is a spelling query: a form the corpus has only a few times is more likely a misspelling

@@ -69,6 +69,17 @@ export function glued(tokens: Token[], i: number): boolean {
   return (mark(tokens[i - 1]) && solid(tokens[i - 2])) || (mark(tokens[i + 1]) && solid(tokens[i + 2]));
 }
 
+/** Units written after a number and a space (`30 ms`, `4 GiB`); none of them an English word. */
+const UNIT_WORDS = new Set(
+  'ms ns µs kb mb gb tb kib mib gib tib px hz khz mhz ghz kwh fps rpm kbps mbps gbps cm mm km kg mg ml lb lbs oz ft'.split(' '),
+);
+
+/** A unit after a number and one space on the same line (`30 ms`): not a word to correct. */
+export function unitAfterNumber(tokens: Token[], i: number): boolean {
+  const gap = tokens[i - 1];
+  return UNIT_WORDS.has(tokens[i].text.toLowerCase()) && gap?.kind === 'space' && gap.text === ' ' && tokens[i - 2]?.kind === 'number';
+}
+
 /** A piece of a compound joined by hyphens with no space (`line-end`, `tfjs-node`). */
 export function compoundPiece(tokens: Token[], i: number): boolean {
   const hyphen = (t: Token | undefined) => t !== undefined && t.kind === 'punct' && t.text === '-';
