@@ -71,7 +71,7 @@ export interface RankParams {
   realWordKeepBonus: number;
   /** Whether a known word in a hyphenated compound (`line-end`) may be read as a look-alike (`line-and`). */
   compoundRealWords: boolean;
-  /** Whether a word is never offered its other regional spelling (`tokenised` ↔ `tokenized`, `colour` ↔ `color`). */
+  /** Whether a word in British spelling is never offered its American one (`tokenised` → `tokenized`, `centre` → `center`). */
   keepRegionalSpellings: boolean;
   /**
    * A long document with fewer unknown words than this share counts an unknown word's repeats over the whole

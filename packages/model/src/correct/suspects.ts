@@ -218,7 +218,7 @@ export function findSuspects(tokens: Token[], res: Resources, query: boolean, do
       q.length <= 2 && !hasDigit && count < p.strayMaxCount && pattern === 'lower' && knownNeighbours(tokens, i, res);
     if (known && (count > p.rareWordCount || q.length < 3) && !stray) {
       const lookAlikes = res.confusions.get(q);
-      if (lookAlikes && pattern !== 'upper' && !(p.compoundRealWords === false && compoundPiece(tokens, i))) {
+      if (lookAlikes && pattern !== 'upper' && (p.compoundRealWords || !compoundPiece(tokens, i))) {
         out.push(
           oneWord(i, t, base, q, {
             keepBonus: p.realWordKeepBonus,
