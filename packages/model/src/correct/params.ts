@@ -69,7 +69,10 @@ export interface RankParams {
   repeatKeepBonus: number;
   /** Log bonus for keeping a frequent known word that has a cheap OCR look-alike (be/he, end/and); context decides. */
   realWordKeepBonus: number;
-  /** Whether a known word in a hyphenated compound (`line-end`) may be read as a look-alike (`line-and`). */
+  /**
+   * Whether a known word in a hyphenated compound (`line-end`) may be read as a look-alike (`line-and`) in text that
+   * looks clean (a positive noise prior); in a scan it always may (`bad-` for `had`).
+   */
   compoundRealWords: boolean;
   /** Whether a word in British spelling is never offered its American one (`tokenised` → `tokenized`, `centre` → `center`). */
   keepRegionalSpellings: boolean;

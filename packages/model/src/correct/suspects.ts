@@ -218,7 +218,8 @@ export function findSuspects(tokens: Token[], res: Resources, query: boolean, do
       q.length <= 2 && !hasDigit && count < p.strayMaxCount && pattern === 'lower' && knownNeighbours(tokens, i, res);
     if (known && (count > p.rareWordCount || q.length < 3) && !stray) {
       const lookAlikes = res.confusions.get(q);
-      if (lookAlikes && pattern !== 'upper' && (p.compoundRealWords || !compoundPiece(tokens, i))) {
+      // (a compound's word in clean text is written as meant: `line-end`; a scan's hyphen may be a misread space)
+      if (lookAlikes && pattern !== 'upper' && (p.compoundRealWords || noiseBonus <= 0 || !compoundPiece(tokens, i))) {
         out.push(
           oneWord(i, t, base, q, {
             keepBonus: p.realWordKeepBonus,

@@ -4,13 +4,15 @@ import { codeFences, insideFence } from './code-fences.js';
 const blocks = (text: string) => codeFences(text).map((f) => text.slice(f.start, f.end));
 
 describe('codeFences', () => {
-  it('finds backtick and tilde blocks with their info strings, closed by a fence as long or longer', () => {
-    const text = 'Intro\n```ts\nconst a = 1;\n\nconst b = 2;\n```\nmiddle\n~~~~\ncode ``` inside\n~~~~~\nend';
-    expect(blocks(text)).toEqual(['```ts\nconst a = 1;\n\nconst b = 2;\n```', '~~~~\ncode ``` inside\n~~~~~']);
+  it('finds backtick blocks with their language names, closed by a fence as long or longer', () => {
+    const text = 'Intro\n```ts\nconst a = 1;\n\nconst b = 2;\n```\nmiddle\n````\ncode ``` inside\n`````\nend';
+    expect(blocks(text)).toEqual(['```ts\nconst a = 1;\n\nconst b = 2;\n```', '````\ncode ``` inside\n`````']);
   });
 
-  it('runs an unclosed block to the end of the text', () => {
-    expect(blocks('text\n```\nopen code\nmore')).toEqual(['```\nopen code\nmore']);
+  it('takes no unclosed fence, no line of words after a fence and no tildes for a block (scans have such lines)', () => {
+    expect(blocks('text\n```\nopen code\nmore')).toEqual([]);
+    expect(blocks('```the ship sailed\non Monday\n```')).toEqual([]);
+    expect(blocks('~~~\nthe ship\n~~~')).toEqual([]);
   });
 
   it('ignores backticks inside a line and a backtick fence whose info string holds a backtick', () => {
