@@ -6,7 +6,7 @@ import type { Option } from './candidates.js';
 import type { Resources } from './resources.js';
 import type { RankParams } from './params.js';
 import { noiseLevelBonus } from './noise-level.js';
-import { capitalNeighbour, compoundPiece, glued, unitAfterNumber, gluedStop, leadingStop, oneForI, productName, sentenceInitial, strayLetter, strayStop } from './token-context.js';
+import { capitalNeighbour, compoundPiece, glued, gluedStop, leadingStop, oneForI, productName, sentenceInitial, strayLetter, strayStop, unitAfterNumber } from './token-context.js';
 
 /** A stretch of tokens (one word, or a word hyphenated across a break) that may need correcting. */
 export interface Suspect {
@@ -134,10 +134,11 @@ export function documentWords(tokens: readonly Token[], isKnown: (word: string) 
 export function findSuspects(tokens: Token[], res: Resources, query: boolean, document?: DocumentWords): Suspect[] {
   const out: Suspect[] = [];
   const p = res.params;
-  const own = textWords(tokens);
   // in a clean document a term recurs far apart; in a scan, so does a misreading: its repeats count in this piece only
-  const seen = document && document.unknownShare < p.documentRepeatsMaxShare ? document.counts : own.counts;
-  const inCode = document?.inCode ?? own.inCode;
+  const wholeDocument = document !== undefined && document.unknownShare < p.documentRepeatsMaxShare;
+  const local = wholeDocument ? null : textWords(tokens);
+  const seen = local?.counts ?? document!.counts;
+  const inCode = document?.inCode ?? local!.inCode;
   // where each one-letter word stands (its word number)
   const wordNo = wordsBefore(tokens);
   const lettersAt = new Map<string, number[]>();

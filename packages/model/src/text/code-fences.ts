@@ -1,4 +1,4 @@
-/** A fenced code block: from the start of its opening fence line to the end of its closing fence (or of the text). */
+/** A fenced code block: from the start of its opening fence line to the end of its closing fence. */
 export interface Fence {
   start: number;
   end: number;
@@ -11,8 +11,9 @@ export interface Fence {
 const OPEN = /^ {0,3}(`{3,})[ \t]*[\w+#.-]*[ \t]*$/gm;
 
 /**
- * The fenced code blocks of a Markdown text, in order. A block ends at the next line that is a fence at least as long. One never closed is no block here (Markdown runs it to the end of the text, but a
- * stray fence-like line in a scan would then shield everything after it).
+ * The fenced code blocks of a Markdown text, in order. A block ends at the next line that is a fence at least as long.
+ * One never closed is no block here (Markdown runs it to the end of the text, but a stray fence-like line in a scan
+ * would then shield everything after it).
  */
 export function codeFences(text: string): Fence[] {
   const out: Fence[] = [];
