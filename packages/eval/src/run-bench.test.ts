@@ -85,6 +85,21 @@ describe('runBench', () => {
     await expect(runBench({ correctors: { bad }, sets: ['aspell'], split: 'test', dataDir: dir })).rejects.toThrow(CorrectorOutputError);
   });
 
+  it('reads part of a set by id: `name/part` keeps, `name/!part` drops the matching items', async () => {
+    const dir = makeDataDir();
+    const seen: string[][] = [];
+    const recording = async (texts: string[]) => (seen.push(texts), texts);
+    const result = await runBench({ correctors: { identity: recording }, sets: ['overproof/r1', 'overproof/!r1'], split: 'test', dataDir: dir });
+    // r1 and r10…r19 contain "r1"
+    expect(result.sets.map((s) => [s.set, s.total])).toEqual([
+      ['overproof/r1', 11],
+      ['overproof/!r1', 19],
+    ]);
+    expect(seen[0]).toContain('teh line 1 is here');
+    expect(seen[1]).not.toContain('teh line 1 is here');
+    await expect(runBench({ correctors: { identity: recording }, sets: ['overproof/!'], split: 'test', dataDir: dir })).rejects.toThrow(UnknownNameError);
+  });
+
   it('rejects unknown sets before doing any work', async () => {
     await expect(runBench({ correctors: { toy }, sets: ['nope'], split: 'test', dataDir: '/nonexistent' })).rejects.toThrow(/unknown set "nope"/);
   });

@@ -2,7 +2,8 @@ import { defaultDataDir } from './data-dir.js';
 import type { EvalItem } from './loaders.js';
 import { addCounts, countPair, emptyCounts, finalizeCounts, type Counts, type Metrics } from './metrics.js';
 import { sample as sampleItems } from './random.js';
-import { getSet, loadSet, type SetKind, type Split } from './sets.js';
+import { UnknownNameError } from './errors.js';
+import { getSet, loadSet, type SetKind, type SetSpec, type Split } from './sets.js';
 import type { BatchCorrector } from './word-by-word.js';
 
 /** A corrector broke the contract: wrong number of outputs, or not strings. */
@@ -22,6 +23,10 @@ export type BenchProgress =
 export interface BenchOptions {
   /** Correctors by display name, run one after another on the same items. */
   correctors: Record<string, BatchCorrector>;
+  /**
+   * Set names; `name/part` keeps only the items whose id contains `part`, `name/!part` only those whose id does not
+   * (`icdar_en/eng_periodical`: a dev split dominated by one long book can be read by subset).
+   */
   sets: string[];
   split: Split;
   /** Items per set at most (fixed-seed sample of larger sets); 0 or undefined = all. */
@@ -102,19 +107,19 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
   const progress = options.onProgress ?? (() => {});
   const names = Object.keys(options.correctors);
   const dataDir = options.dataDir ?? defaultDataDir();
-  const specs = options.sets.map(getSet); // unknown names fail before any work
+  const selections = options.sets.map(parseSelection); // unknown names fail before any work
   const sets: SetResult[] = [];
-  for (const spec of specs) {
-    progress({ phase: 'load', set: spec.name });
-    const all = await loadSet(spec.name, options.split, { dataDir });
+  for (const { label, spec, keep } of selections) {
+    progress({ phase: 'load', set: label });
+    const all = (await loadSet(spec.name, options.split, { dataDir })).filter(keep);
     const items = limit !== null && all.length > limit ? sampleItems(all, limit, seed) : all;
-    progress({ phase: 'loaded', set: spec.name, total: all.length, used: items.length });
+    progress({ phase: 'loaded', set: label, total: all.length, used: items.length });
     const noisyChars = items.reduce((n, it) => n + [...it.noisy].length, 0);
     const results: CorrectorResult[] = [];
     for (const name of names) {
       const correct = options.correctors[name];
       const { outputs, seconds } = await runCorrector(name, correct, items, batchSize, (done) =>
-        progress({ phase: 'correct', set: spec.name, corrector: name, done, total: items.length }),
+        progress({ phase: 'correct', set: label, corrector: name, done, total: items.length }),
       );
       const counts = emptyCounts();
       items.forEach((it, i) => addCounts(counts, countPair(it.noisy, it.clean, outputs[i])));
@@ -128,10 +133,10 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
         charsPerSecond: seconds > 0 ? noisyChars / seconds : Infinity,
         ...(typeof withStats.stats === 'function' ? { stats: withStats.stats() } : {}),
       });
-      progress({ phase: 'scored', set: spec.name, corrector: name, metrics, seconds });
+      progress({ phase: 'scored', set: label, corrector: name, metrics, seconds });
     }
     sets.push({
-      set: spec.name,
+      set: label,
       kind: spec.kind,
       unit: spec.unit,
       description: spec.description,
@@ -143,4 +148,16 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
     });
   }
   return { date: new Date().toISOString(), split: options.split, sample: limit, seed, batchSize, sets };
+}
+
+/** `name`, `name/part` or `name/!part`: a set, or the items of it whose id does (not) contain `part`. */
+function parseSelection(entry: string): { label: string; spec: SetSpec; keep: (item: EvalItem) => boolean } {
+  const cut = entry.indexOf('/');
+  const spec = getSet(cut < 0 ? entry : entry.slice(0, cut));
+  if (cut < 0) return { label: entry, spec, keep: () => true };
+  const part = entry.slice(cut + 1);
+  const negated = part.startsWith('!');
+  const needle = negated ? part.slice(1) : part;
+  if (needle === '') throw new UnknownNameError('set selection', entry, ['name', 'name/part', 'name/!part']);
+  return { label: entry, spec, keep: (item) => item.id.includes(needle) !== negated };
 }

@@ -3,6 +3,8 @@
  * prints relative CER reduction per set plus the clean-text change rate.
  *   npx tsx packages/model/scripts/tune.ts --checkpoint DIR --grid '{"channelScale":[-4,-5],"unknownProb":[1e-8,1e-9]}' --sample 300
  *   add --scorer runs/scorer/best to score candidates with a trained neural scorer (vary "neuralWeight")
+ *   a set may be read in part by row id: `icdar_en/!eng_monograph/81#` (without the long book that is 81 % of its dev
+ *   split), `icdar_en/eng_periodical`, `icdar_en/EN1`
  */
 import { parseArgs } from 'node:util';
 import { runBench, defaultDataDir } from '@unsmudge/eval';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isRegionalVariant, isSpellingVariant } from './spelling-variants.js';
+import { isElidedForm, isRegionalVariant, isSpellingVariant } from './spelling-variants.js';
 
 describe('isSpellingVariant', () => {
   it('recognises early-modern spellings of a modern word', () => {
@@ -31,3 +31,17 @@ describe('isRegionalVariant', () => {
   });
 });
 
+
+describe('isElidedForm', () => {
+  const known = new Set(['performed', 'loved', 'died', 'replied', 'applied', 'knowest', 'command']);
+  const has = (w: string) => known.has(w);
+
+  it("takes 'd and 'st for the endings of a word it knows", () => {
+    for (const w of ["perform'd", "lov'd", "apply'd", "know'st"]) expect(isElidedForm(w, has), w).toBe(true);
+  });
+
+  it("leaves specks inside words and other words to the corrector", () => {
+    // the apostrophe stands for the e: die'd, replie'd and comman'd are specks in died, replied, command
+    for (const w of ["die'd", "replie'd", "comman'd", "perfrm'd", 'performd', "perform'ed", "he'd"]) expect(isElidedForm(w, has), w).toBe(false);
+  });
+});

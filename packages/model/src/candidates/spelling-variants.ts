@@ -76,3 +76,20 @@ export function isRegionalVariant(written: string, other: string): boolean {
   const y = other.toLowerCase();
   return REGIONAL.some(([british, american]) => british.test(x) && x.replace(british, american) === y);
 }
+
+/** An elided ending: `'d` for -ed (perform'd, apply'd, endu'd) or `'st` for -est (know'st), after a stem of 3+ letters. */
+const ELIDED = /^(\p{L}{3,})'(d|st)$/u;
+
+/**
+ * True when `word` (lower case, straight apostrophe) is an elided form of a word `has` knows: perform'd (performed),
+ * lov'd (loved), apply'd (applied), know'st (knowest). Older print and verse write these on purpose: they are
+ * spellings, not misreadings, and `perform'd` must not lose its ending. The apostrophe stands for the e: a stem that
+ * keeps it (`die'd`, `replie'd`) or a stem alone (`comman'd`) is a scan's speck inside a word.
+ */
+export function isElidedForm(word: string, has: (w: string) => boolean): boolean {
+  const m = ELIDED.exec(word);
+  if (!m) return false;
+  const [, stem, ending] = m;
+  const full = ending === 'd' ? 'ed' : 'est';
+  return has(stem + full) || (stem.endsWith('y') && has(stem.slice(0, -1) + 'i' + full));
+}

@@ -6,6 +6,7 @@ import type { Option } from './candidates.js';
 import type { Resources } from './resources.js';
 import type { RankParams } from './params.js';
 import { noiseLevelBonus } from './noise-level.js';
+import { isElidedForm } from '../candidates/spelling-variants.js';
 import { capitalNeighbour, compoundPiece, glued, gluedStop, leadingStop, oneForI, productName, sentenceInitial, strayLetter, strayStop, unitAfterNumber } from './token-context.js';
 
 /** A stretch of tokens (one word, or a word hyphenated across a break) that may need correcting. */
@@ -203,6 +204,8 @@ export function findSuspects(tokens: Token[], res: Resources, query: boolean, do
     const q = normalizeWord(base);
     // a word the text also writes as code (`wasm` beside `tfjs-backend-wasm`) is one of its terms
     if (inCode.has(q)) continue;
+    // an elided ending is a spelling of older print and verse (perform'd, apply'd), not a misreading
+    if (isElidedForm(q, (w) => res.lexicon.has(w))) continue;
     const hasDigit = /\d/.test(q);
     // digits inside letters (c4t, wor1d) or a leading 0/1/5 (0n, 1n) are OCR; so, where the parameters ask for it, is
     // one other figure before lower-case letters (4ook) or after letters (hi4), which may also be an id (eth0)
