@@ -25,7 +25,7 @@ export function bigram(res: Resources, a: string, b: string): number {
 export function bigramRow(res: Resources, a: string, bs: readonly string[], pus: readonly number[], lowers: readonly number[]): number[] {
   const stats = res.bigrams.leftStats(a);
   if (stats[0] === 0) return [...pus];
-  const context = BigramModel.contextHash(a);
+  const context = BigramModel.context(a);
   return bs.map((b, k) => pairProb(res, stats, res.bigrams.countAfter(context, b), pus[k], lowers[k]));
 }
 

@@ -9,6 +9,31 @@ export function fnv1a(s: string, seed = 0x811c9dc5): number {
 }
 
 /**
+ * A second streaming hash (multiply and shift, unlike FNV-1a), whose low byte after `checkByte` checks an FNV-1a key
+ * found in a table: a hit on another word's key passes it only once in 256 times. Continues from a seed as if the
+ * strings were joined, as `fnv1a` does.
+ */
+export function checkState(s: string, seed = 0x9e3779b9): number {
+  let h = seed >>> 0;
+  for (let i = 0; i < s.length; i++) {
+    h = Math.imul(h ^ s.charCodeAt(i), 0x5bd1e995);
+    h ^= h >>> 15;
+  }
+  return h >>> 0;
+}
+
+/** The check byte of a `checkState` (its bits mixed first: MurmurHash3's finaliser). */
+export function checkByte(state: number): number {
+  let h = state;
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  h ^= h >>> 16;
+  return h & 0xff;
+}
+
+/**
  * A sorted Uint32Array of hashes with an index by their top bits, so that a lookup reads a bucket of one or two keys
  * instead of bisecting the whole array (a score asks for thousands of word pairs; each bisection was twenty reads
  * scattered over megabytes). The index takes four bytes per key at most.
@@ -24,6 +49,17 @@ export class SortedHashes {
     for (let i = 0; i < sorted.length; i++) starts[(sorted[i] >>> this.shift) + 1]++;
     for (let b = 0; b < 1 << bits; b++) starts[b + 1] += starts[b];
     this.starts = starts;
+  }
+
+  /**
+   * Index of `key` in the array, or -1; with `checks` (a check byte per key, empty: none), of the one whose check is
+   * `check` (keys that collided at build time are kept side by side when their checks differ).
+   */
+  findChecked(key: number, checks: Uint8Array, check: number): number {
+    const i = this.find(key);
+    if (i < 0 || checks.length === 0) return i;
+    for (let j = i; j < this.sorted.length && this.sorted[j] === key; j++) if (checks[j] === check) return j;
+    return -1;
   }
 
   /** Index of the first `key` in the array, or -1. */
