@@ -66,8 +66,9 @@ export class BigramModel {
   /** `count(w1, w2)` with `context(w1)` given. */
   countAfter(context: PairContext, w2: string): number {
     const key = fnv1a(w2, context.key);
-    const check = this.checks.pairs.length > 0 ? checkByte(checkState(w2, context.check)) : 0;
-    const i = this.pairIndex.findChecked(key, this.checks.pairs, check);
+    let i = this.pairIndex.find(key);
+    // (the check is worked out only for a key found: most lookups miss)
+    if (i >= 0 && this.checks.pairs.length > 0) i = this.pairIndex.withCheck(i, this.checks.pairs, checkByte(checkState(w2, context.check)));
     return i < 0 ? 0 : this.counts[i];
   }
 
@@ -91,7 +92,8 @@ export class BigramModel {
   }
 
   private findWord(index: SortedHashes, checks: Uint8Array, w: string): number {
-    return index.findChecked(fnv1a(w), checks, checks.length > 0 ? checkByte(checkState(w)) : 0);
+    const i = index.find(fnv1a(w));
+    return i < 0 || checks.length === 0 ? i : index.withCheck(i, checks, checkByte(checkState(w)));
   }
 
   /** Pair counts (all pairs, before pairs seen fewer than `minCount` times are dropped) into the hashed model. */

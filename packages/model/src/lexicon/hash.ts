@@ -52,13 +52,12 @@ export class SortedHashes {
   }
 
   /**
-   * Index of `key` in the array, or -1; with `checks` (a check byte per key, empty: none), of the one whose check is
-   * `check` (keys that collided at build time are kept side by side when their checks differ).
+   * Of the keys equal to the one at `first` (a `find` result), the index of the one whose check byte in `checks` is
+   * `check`, or -1. Keys that collided at build time are kept side by side when their checks differ.
    */
-  findChecked(key: number, checks: Uint8Array, check: number): number {
-    const i = this.find(key);
-    if (i < 0 || checks.length === 0) return i;
-    for (let j = i; j < this.sorted.length && this.sorted[j] === key; j++) if (checks[j] === check) return j;
+  withCheck(first: number, checks: Uint8Array, check: number): number {
+    const key = this.sorted[first];
+    for (let j = first; j < this.sorted.length && this.sorted[j] === key; j++) if (checks[j] === check) return j;
     return -1;
   }
 
