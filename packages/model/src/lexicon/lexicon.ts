@@ -83,11 +83,25 @@ export class Lexicon {
   }
 
   static fromTsv(tsv: string): Lexicon {
+    // read by scanning for the separators (splitting every line into an array took most of the load's parse)
     const entries: LexiconEntry[] = [];
-    for (const line of tsv.split('\n')) {
-      if (!line) continue;
-      const [word, corpus, general, flag] = line.split('\t');
-      entries.push({ word, corpus: Number(corpus), general: Number(general), proper: flag === 'P' });
+    for (let at = 0; at < tsv.length; ) {
+      let end = tsv.indexOf('\n', at);
+      if (end < 0) end = tsv.length;
+      if (end > at) {
+        const t1 = tsv.indexOf('\t', at);
+        const t2 = tsv.indexOf('\t', t1 + 1);
+        if (t1 < 0 || t2 < 0 || t2 > end) throw new Error(`lexicon line ${entries.length + 1} is not word<TAB>count<TAB>count: ${tsv.slice(at, end)}`);
+        let t3 = tsv.indexOf('\t', t2 + 1);
+        if (t3 < 0 || t3 > end) t3 = end;
+        entries.push({
+          word: tsv.slice(at, t1),
+          corpus: Number(tsv.slice(t1 + 1, t2)),
+          general: Number(tsv.slice(t2 + 1, t3)),
+          proper: t3 < end && tsv.slice(t3 + 1, end) === 'P',
+        });
+      }
+      at = end + 1;
     }
     return new Lexicon(entries);
   }
