@@ -20,7 +20,7 @@ describe('Lexicon TSV', () => {
     expect([lex.size, lex.corpusCount('london'), lex.isProper('london')]).toEqual([2, 7, true]);
   });
 
-  it('names the line that is not word, count, count', () => {
-    expect(() => Lexicon.fromTsv('the\t120\t9000\nlondon 7 40\ncat\t3\t4\n')).toThrow(/lexicon line 2 .*london 7 40/);
+  it('names the entry that is not word, count, count', () => {
+    expect(() => Lexicon.fromTsv('the\t120\t9000\nlondon 7 40\ncat\t3\t4\n')).toThrow(/lexicon entry 2 .*london 7 40/);
   });
 });

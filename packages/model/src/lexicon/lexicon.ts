@@ -91,7 +91,7 @@ export class Lexicon {
       if (end > at) {
         const t1 = tsv.indexOf('\t', at);
         const t2 = tsv.indexOf('\t', t1 + 1);
-        if (t1 < 0 || t2 < 0 || t2 > end) throw new Error(`lexicon line ${entries.length + 1} is not word<TAB>count<TAB>count: ${tsv.slice(at, end)}`);
+        if (t1 < 0 || t2 < 0 || t2 > end) throw new Error(`lexicon entry ${entries.length + 1} is not word<TAB>count<TAB>count: ${tsv.slice(at, end)}`);
         let t3 = tsv.indexOf('\t', t2 + 1);
         if (t3 < 0 || t3 > end) t3 = end;
         entries.push({
