@@ -31,6 +31,7 @@ export { mulberry32, sample, sampleIndices } from './random.js';
 export { DataFormatError, UnknownNameError } from './errors.js';
 export {
   runBench,
+  parseSelection,
   CorrectorOutputError,
   type BenchOptions,
   type BenchProgress,

@@ -151,7 +151,7 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
 }
 
 /** `name`, `name/part` or `name/!part`: a set, or the items of it whose id does (not) contain `part`. */
-function parseSelection(entry: string): { label: string; spec: SetSpec; keep: (item: EvalItem) => boolean } {
+export function parseSelection(entry: string): { label: string; spec: SetSpec; keep: (item: EvalItem) => boolean } {
   const cut = entry.indexOf('/');
   const spec = getSet(cut < 0 ? entry : entry.slice(0, cut));
   if (cut < 0) return { label: entry, spec, keep: () => true };

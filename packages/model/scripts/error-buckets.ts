@@ -2,10 +2,11 @@
  * Sorts every reference word of a dev sample by what the corrector did with it: kept right, fixed, wrongly fixed,
  * broken, or left wrong — a word left wrong by whether the noisy word is known to the lexicon and how many plain
  * edits its reference is away — with the characters each bucket still costs. Shows where the remaining error is.
- *   npx tsx packages/model/scripts/error-buckets.ts --set overproof --sample 1500 [--show kept-nonword-refknown-d3] [--params '{}'] [--filter eng_periodical]
+ *   npx tsx packages/model/scripts/error-buckets.ts --set overproof --sample 1500 [--show kept-nonword-refknown-d3] [--params '{}']
+ *   (a set may be read in part by row id, as in the bench: --set 'icdar_en/!eng_monograph/81#', --set icdar_en/EN1)
  */
 import { parseArgs } from 'node:util';
-import { alignWords, words, levenshtein, codePoints, loadSet, defaultDataDir, sample as sampleItems } from '@unsmudge/eval';
+import { alignWords, words, levenshtein, codePoints, loadSet, defaultDataDir, parseSelection, sample as sampleItems } from '@unsmudge/eval';
 import { createCorrector, loadResources } from '../src/index.js';
 import { osaDistance } from '../src/candidates/edit-distance.js';
 
@@ -16,16 +17,14 @@ const { values } = parseArgs({
     show: { type: 'string' },
     params: { type: 'string', default: '{}' },
     checkpoint: { type: 'string' },
-    // only rows whose id contains this (icdar_en: eng_periodical, EN1 — its dev is mostly one monograph)
-    filter: { type: 'string' },
   },
 });
 const dist = (a: string, b: string) => levenshtein(codePoints(a), codePoints(b));
 const core = (s: string) => s.replace(/^[^\p{L}\d]+|[^\p{L}\d]+$/gu, '');
 const { resources } = loadResources({ checkpointDir: values.checkpoint, params: JSON.parse(values.params!) });
 const corrector = createCorrector(resources, { checkpoint: 'buckets', backend: 'none', loadMs: 0 });
-const all = await loadSet(values.set!, 'dev', { dataDir: defaultDataDir() });
-const items = sampleItems(values.filter ? all.filter((i) => i.id.includes(values.filter!)) : all, Number(values.sample), 1);
+const { spec, keep } = parseSelection(values.set!);
+const items = sampleItems((await loadSet(spec.name, 'dev', { dataDir: defaultDataDir() })).filter(keep), Number(values.sample), 1);
 const results = await corrector.clean(items.map((i) => i.noisy));
 
 /** What happened to reference word `ref`, given the noisy token and the output token aligned to it. */

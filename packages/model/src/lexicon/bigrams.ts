@@ -116,7 +116,7 @@ export class BigramModel {
     }
     const [keys, counts, pairChecks] = sortedEntries(kept);
     const [leftKeys, leftCounts, leftChecks] = sortedEntries([...left].map(([h, [c]]) => [h, c]));
-    const [, leftTypes] = sortedEntries([...left].map(([h, [, t]]) => [h, t]));
+    const leftTypes = leftKeys.map((k, i) => left.get(k * 256 + leftChecks[i])![1]);
     const [rightKeys, rightTypes, rightChecks] = sortedEntries([...right]);
     return new BigramModel(keys, counts, leftKeys, leftCounts, leftTypes, rightKeys, rightTypes, pairs.size, {
       pairs: pairChecks,
