@@ -80,6 +80,23 @@ describe('DeleteIndex', () => {
       expect(found(q).includes(w)).toBe(d <= 2);
     }
   });
+
+  it('agrees with a brute-force search over a larger seeded word list', () => {
+    let seed = 7;
+    const rand = (n: number) => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) >>> 8) % n;
+    const letters = 'etaoinshrdlucmfwy';
+    const many = [...new Set(Array.from({ length: 3000 }, () => Array.from({ length: 2 + rand(9) }, () => letters[rand(letters.length)]).join('')))];
+    const big = new DeleteIndex(many);
+    for (let k = 0; k < 200; k++) {
+      const w = many[rand(many.length)];
+      const at = rand(w.length);
+      // one or two random edits of a known word (and sometimes none)
+      let q = k % 3 === 0 ? w : w.slice(0, at) + letters[rand(letters.length)] + w.slice(at + 1);
+      if (k % 5 === 0) q = q.slice(0, rand(q.length + 1)) + 'x' + q.slice(rand(q.length + 1));
+      const expected = many.filter((c) => osaDistance(q, c, 2) <= 2).sort();
+      expect(big.lookup(q).map((r) => many[r.id]).sort()).toEqual(expected);
+    }
+  });
 });
 
 describe('Channel', () => {

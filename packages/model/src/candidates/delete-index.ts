@@ -3,8 +3,10 @@ import { OsaPattern } from './edit-distance.js';
 const FNV_OFFSET = 0x811c9dc5 | 0;
 const FNV_PRIME = 0x01000193;
 
-/** Buckets: 2^22, about one entry each for 10^5 words. */
-const BUCKET_BITS = 22;
+/** Buckets: 2^20, about four entries each for the 3.9 million deletes of 1.6 × 10^5 words (a bucket's entries lie
+ * side by side, so a lookup reads no more memory than with one each, and the table of bucket starts stays small enough
+ * to be filled quickly). */
+const BUCKET_BITS = 20;
 
 export interface DeleteIndexOptions {
   /** Largest edit distance looked up (default 2). */
@@ -31,6 +33,8 @@ export class DeleteIndex {
   private readonly seen: Uint8Array;
   private generation = 0;
   private readonly prefixStates: Int32Array;
+  /** FNV-1a states after each prefix of the word being filed. */
+  private readonly buildStates: Int32Array;
   /** What the last `find` found: `found` words, their ids and distances (buffers reused and grown as needed). */
   private found = 0;
   private ids = new Int32Array(256);
@@ -45,31 +49,29 @@ export class DeleteIndex {
     if (words.length >= 1 << 30) throw new RangeError('a delete index holds fewer than 2^30 words');
     this.maxDistance = opts.maxDistance ?? 2;
     this.prefixLength = opts.prefixLength ?? 7;
-    // all (hash, id) pairs, then a counting sort into 2^BUCKET_BITS buckets by the hash's top bits: O(n)
-    const cap = words.length * (1 + this.prefixLength + (this.prefixLength * (this.prefixLength - 1)) / 2);
-    const tmpKeys = new Uint32Array(cap);
-    const tmpIds = new Int32Array(cap);
-    const tmpLevels = new Uint8Array(cap);
-    const hashes: number[] = [];
-    const levels: number[] = [];
-    let total = 0;
-    for (let id = 0; id < words.length; id++) {
-      const n = this.deleteHashes(words[id], this.maxDistance, hashes, levels);
-      for (let i = 0; i < n; i++) {
-        tmpKeys[total] = hashes[i];
-        tmpLevels[total] = levels[i];
-        tmpIds[total++] = id;
-      }
-    }
+    this.buildStates = new Int32Array(this.prefixLength + 1);
+    // a counting sort of all (hash, id) entries into 2^BUCKET_BITS buckets by the hash's top bits, in two passes over
+    // the words (count, then place), the hashes made twice rather than kept: O(n), no temporary arrays
     const starts = new Uint32Array((1 << BUCKET_BITS) + 1);
-    for (let i = 0; i < total; i++) starts[(tmpKeys[i] >>> (32 - BUCKET_BITS)) + 1]++;
+    const shift = 32 - BUCKET_BITS;
+    let total = 0;
+    const hashes = new Uint32Array(1 + this.prefixLength + (this.prefixLength * (this.prefixLength - 1)) / 2);
+    for (let id = 0; id < words.length; id++) {
+      const n = this.deleteHashes(words[id], hashes);
+      for (let i = 0; i < n; i++) starts[(hashes[i] >>> shift) + 1]++;
+      total += n;
+    }
     for (let b = 0; b < 1 << BUCKET_BITS; b++) starts[b + 1] += starts[b];
     const fill = starts.slice(0, 1 << BUCKET_BITS);
-    this.entryData = new Uint32Array(2 * total);
-    for (let i = 0; i < total; i++) {
-      const pos = fill[tmpKeys[i] >>> (32 - BUCKET_BITS)]++;
-      this.entryData[2 * pos] = tmpKeys[i];
-      this.entryData[2 * pos + 1] = tmpIds[i] * 4 + tmpLevels[i];
+    const data = (this.entryData = new Uint32Array(2 * total));
+    for (let id = 0; id < words.length; id++) {
+      const n = this.deleteHashes(words[id], hashes);
+      for (let i = 0; i < n; i++) {
+        const h = hashes[i];
+        const pos = 2 * fill[h >>> shift]++;
+        data[pos] = h;
+        data[pos + 1] = id * 4 + levelOf(i, this.prefixLength, words[id].length);
+      }
     }
     this.starts = starts;
     this.seen = new Uint8Array(words.length);
@@ -160,31 +162,43 @@ export class DeleteIndex {
   }
 
   /**
-   * Writes into `out` the FNV-1a hashes of the word's prefix with 0..maxDistance (≤ 2) characters deleted, computed
-   * by skipping positions rather than building strings, and into `levels` how many were deleted. Returns the count.
+   * Writes into `out` the FNV-1a hashes of the word's prefix with 0, 1 and 2 characters deleted (up to
+   * `maxDistance`), in that order, computed from the states after each prefix rather than by building strings; the
+   * level of the i-th is `levelOf(i, …)`. Returns the count.
    */
-  private deleteHashes(word: string, maxDistance: number, out: number[], levels: number[]): number {
+  private deleteHashes(word: string, out: Uint32Array): number {
     const len = Math.min(word.length, this.prefixLength);
+    const pre = this.buildStates;
+    pre[0] = FNV_OFFSET;
+    for (let k = 0; k < len; k++) pre[k + 1] = Math.imul(pre[k] ^ word.charCodeAt(k), FNV_PRIME);
     let n = 0;
-    const push = (h: number, level: number) => {
-      out[n] = h;
-      levels[n++] = level;
-    };
-    push(hashSkipping(word, len, -1, -1), 0);
-    if (maxDistance >= 1) for (let i = 0; i < len; i++) push(hashSkipping(word, len, i, -1), 1);
-    if (maxDistance >= 2) for (let i = 0; i < len; i++) for (let j = i + 1; j < len; j++) push(hashSkipping(word, len, i, j), 2);
+    out[n++] = pre[len] >>> 0;
+    if (this.maxDistance >= 1) {
+      for (let i = 0; i < len; i++) {
+        let h = pre[i];
+        for (let k = i + 1; k < len; k++) h = Math.imul(h ^ word.charCodeAt(k), FNV_PRIME);
+        out[n++] = h >>> 0;
+      }
+    }
+    if (this.maxDistance >= 2) {
+      for (let i = 0; i < len; i++) {
+        let s = pre[i];
+        for (let j = i + 1; j < len; j++) {
+          let h = s;
+          for (let k = j + 1; k < len; k++) h = Math.imul(h ^ word.charCodeAt(k), FNV_PRIME);
+          out[n++] = h >>> 0;
+          s = Math.imul(s ^ word.charCodeAt(j), FNV_PRIME);
+        }
+      }
+    }
     return n;
   }
 }
 
-/** FNV-1a of word[0, len) without the characters at positions a and b (-1 = none). Same as fnv1a of the string. */
-function hashSkipping(word: string, len: number, a: number, b: number): number {
-  let h = FNV_OFFSET;
-  for (let i = 0; i < len; i++) {
-    if (i === a || i === b) continue;
-    h = Math.imul(h ^ word.charCodeAt(i), FNV_PRIME);
-  }
-  return h >>> 0;
+/** How many characters the i-th hash of `deleteHashes` deleted, for a word of `length` and prefixes of `prefixLength`. */
+function levelOf(i: number, prefixLength: number, length: number): number {
+  const len = Math.min(length, prefixLength);
+  return i === 0 ? 0 : i <= len ? 1 : 2;
 }
 
 /** `bigger` holding `small`'s values at its start. */
