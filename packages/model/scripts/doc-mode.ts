@@ -5,12 +5,14 @@
  *   npx tsx packages/model/scripts/doc-mode.ts --set overproof [--split dev] [--params '{"oldTextWindow":null}']
  *   add --no-joins to score both with words hyphenated across lines left apart, as the overproof references keep them
  *   (a document's line ends are inside the text, so the corrector joins `af-` + `ternoon` there; a lone line it can't)
+ *   icdar_en's segments were cut at spaces, so its documents are joined by spaces; part of a set is read by row id as
+ *   in the bench: --set 'icdar_en/!eng_monograph/81#' (dev without its long book)
  */
 import { parseArgs } from 'node:util';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
-import { defaultDataDir, levenshtein, codePoints } from '@unsmudge/eval';
+import { defaultDataDir, levenshtein, codePoints, parseSelection } from '@unsmudge/eval';
 import { loadCorrector } from '../src/index.js';
 
 const { values } = parseArgs({
@@ -22,16 +24,19 @@ const { values } = parseArgs({
     checkpoint: { type: 'string' },
   },
 });
-const FILES: Record<string, string> = { overproof: 'ocr/overproof', bln600: 'ocr/bln600' };
-const dir = FILES[values.set!];
+const FILES: Record<string, string> = { overproof: 'ocr/overproof', bln600: 'ocr/bln600', icdar_en: 'ocr/icdar_en/segments' };
+const { spec, keep } = parseSelection(values.set!);
+const dir = FILES[spec.name];
 if (!dir) throw new Error(`--set must be one of ${Object.keys(FILES).join(', ')}`);
+const joiner = spec.name === 'icdar_en' ? ' ' : '\n';
 
-interface Row { doc: string; noisy: string; clean: string }
+interface Row { id: string; doc: string; noisy: string; clean: string }
 const rows = gunzipSync(readFileSync(join(defaultDataDir(), dir, `${values.split}.jsonl.gz`)))
   .toString('utf8')
   .split('\n')
   .filter(Boolean)
-  .map((l) => JSON.parse(l) as Row);
+  .map((l) => JSON.parse(l) as Row)
+  .filter((r) => keep({ id: r.id, noisy: r.noisy, clean: r.clean, count: 1 }));
 const params = { ...JSON.parse(values.params!), ...(values['no-joins'] ? { hyphenJoinCost: 1000 } : {}) };
 const corrector = await loadCorrector({ checkpointDir: values.checkpoint, params });
 const docs = new Map<string, Row[]>();
@@ -44,11 +49,11 @@ let before = 0;
 let lines = 0;
 let whole = 0;
 for (const doc of docs.values()) {
-  const clean = doc.map((r) => r.clean).join('\n');
-  const noisy = doc.map((r) => r.noisy).join('\n');
+  const clean = doc.map((r) => r.clean).join(joiner);
+  const noisy = doc.map((r) => r.noisy).join(joiner);
   const [out] = await corrector.clean([noisy]);
   before += dist(noisy, clean);
-  lines += dist(doc.map((r) => byRow.get(r)!).join('\n'), clean);
+  lines += dist(doc.map((r) => byRow.get(r)!).join(joiner), clean);
   whole += dist(out.text, clean);
 }
 const red = (after: number) => `${(((before - after) / before) * 100).toFixed(2)} %`;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isElidedForm, isRegionalVariant, isSpellingVariant } from './spelling-variants.js';
+import { isElidedForm, isLooseSpellingVariant, isRegionalVariant, isSpellingVariant } from './spelling-variants.js';
 
 describe('isSpellingVariant', () => {
   it('recognises early-modern spellings of a modern word', () => {
@@ -10,6 +10,19 @@ describe('isSpellingVariant', () => {
   it('does not excuse misreadings', () => {
     for (const [noisy, modern] of [['tbe', 'the'], ['rnust', 'must'], ['c4t', 'cat'], ['statcd', 'stated'], ['agaiust', 'against'], ['tim', 'time'], ['preffer', 'prefer'], ['untill', 'until'], ['wonderfull', 'wonderful'], ['bo', 'be'], ['poisened', 'poisoned'], ['sorne', 'some'], ['woukl', 'would'], ['horsees', 'horses'], ['ic', 'ick'], ['stjle', 'style'], ['jears', 'years'], ['splendidlj', 'splendidly'], ['plajed', 'played'], ['housee', 'house'], ['femalee', 'female'], ['whait', 'what'], ['engaiged', 'engaged'], ['thaut', 'that'], ['wase', 'was'], ['dide', 'did'], ['lete', 'let'], ['ites', 'its']]) {
       expect(isSpellingVariant(noisy, modern), `${noisy}/${modern}`).toBe(false);
+    }
+  });
+});
+
+describe('isLooseSpellingVariant', () => {
+  it('also takes doubled or single consonants and an e put in or left out for older print', () => {
+    for (const [old, modern] of [['comming', 'coming'], ['evill', 'evil'], ['shal', 'shall'], ['busines', 'business'], ['breakefast', 'breakfast'], ['entred', 'entered'], ['moneth', 'month'], ['greevous', 'grievous'], ['flouds', 'floods'], ['haue', 'have']]) {
+      expect(isLooseSpellingVariant(old, modern), `${old}/${modern}`).toBe(true);
+    }
+  });
+  it('still does not excuse misreadings', () => {
+    for (const [noisy, modern] of [['tbe', 'the'], ['thc', 'the'], ['bcen', 'been'], ['beeu', 'been'], ['tlie', 'the'], ['wben', 'when'], ['rnust', 'must'], ['statcd', 'stated'], ['sorne', 'some']]) {
+      expect(isLooseSpellingVariant(noisy, modern), `${noisy}/${modern}`).toBe(false);
     }
   });
 });

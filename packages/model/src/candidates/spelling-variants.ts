@@ -59,6 +59,27 @@ function stripFinal(s: string): string[] {
   return /([bcdfgklmnprst])\1$/.test(t) ? [t, t.slice(0, -1)] : [t];
 }
 
+/**
+ * Looser habits of older print, beside those of `isSpellingVariant`: a consonant doubled or single (comming, evill,
+ * shal, busines), an e put in or left out (breakefast, entred, moneth, heede), ie for ee (greevous). Typists and OCR make
+ * these too, so they only count as spellings in text plainly printed in older spelling.
+ */
+export function isLooseSpellingVariant(noisy: string, modern: string): boolean {
+  const n = noisy.toLowerCase();
+  const m = modern.toLowerCase();
+  if (n === m || n.length < 4) return false;
+  if (isSpellingVariant(n, m)) return true;
+  if (foldLetter(n[0]) !== foldLetter(m[0] ?? '')) return false;
+  return looseSkeleton(n) === looseSkeleton(m);
+}
+
+/** `skeleton` with doubled letters made single and every e after the first letter left out (ie as e). */
+function looseSkeleton(s: string): string {
+  return skeleton(s.replace(/ie/g, 'e'))
+    .replace(/(\p{L})\1+/gu, '$1')
+    .replace(/(?<=.)e/g, '');
+}
+
 /** British endings (after a stem of at least 3 letters) and their American forms. */
 const REGIONAL: Array<[RegExp, string]> = [
   [/(?<=^.{3,})([iy])s(e|ed|es|ing|ation|ations|ational|er|ers|able)$/, '$1z$2'],

@@ -73,6 +73,19 @@ describe('generateCandidates', () => {
     expect(readings(deep, 'fouudatlous')).toContain('foundations');
   });
 
+  it('searches a shorter unknown word by channel cost too, for its few cheapest readings', async () => {
+    const dir = await makeTinyCheckpoint();
+    // the far and deep searches off, to see the shallow one alone: `hcarcl` is three plain edits from `board` (h for
+    // b, c for o, cl for d), each a cheap misreading, and nothing known is one or two plain edits away from it
+    const params = { farMinLength: null, deepMinLength: null, deepMinCount: 1 };
+    const readings = (extra: object) => generateCandidates(loadResources({ checkpointDir: dir, params: { ...params, ...extra } }).resources, 'hcarcl');
+    expect(readings({ shallowMinLength: null }).map((o) => o.words.join(' '))).not.toContain('board');
+    const found = readings({ shallowMinLength: 4 }).find((o) => o.words.join(' ') === 'board');
+    expect(found?.cost).toBeLessThanOrEqual(1.6);
+    // beyond the budget it is not offered
+    expect(readings({ shallowMinLength: 4, shallowMaxCost: 1 }).map((o) => o.words.join(' '))).not.toContain('board');
+  });
+
   it('skips the deep search when the plain search already found a cheap reading', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'unsmudge-skip-'));
     const paragraphs = Array.from({ length: 5 }, () => 'the foundations of the fountains and the foundation of the mountains stood.');

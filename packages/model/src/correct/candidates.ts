@@ -226,10 +226,14 @@ function singleWords(res: Resources, q: string, mode: CandidateMode, maxD = q.le
   // (not when a reading found above is already cheap: the ranker keeps it over the dearer ones found so deep)
   const cheapFound = deep && scored.some((o) => o.cost <= params.deepSkipBelow);
   const deepHits = deep && !cheapFound ? channelTrie(res).search(q, channel, { budget: params.deepMaxCost, limit: DEEP_HITS, maxNodes: DEEP_MAX_NODES }).hits : [];
-  for (const h of deepHits) {
+  // a shorter unknown word: its cheap readings by the channel cost itself, which the plain-edit search misses
+  // (`ohlof` → chief, `matij` → many)
+  const shallow = !deep && mode === 'text' && params.shallowMinLength !== null && q.length >= params.shallowMinLength && !res.lexicon.has(q);
+  const shallowHits = shallow ? channelTrie(res).search(q, channel, { budget: params.shallowMaxCost, limit: params.shallowHits, maxNodes: params.shallowMaxNodes }).hits : [];
+  for (const h of [...deepHits, ...shallowHits]) {
     if (prelim.includes(h.id)) continue;
     const cost = channel.cost(q, res.indexWords[h.id]);
-    if (cost <= params.deepMaxCost) scored.push(wordOption(res, h.id, cost, logPrior));
+    if (cost <= (shallow ? params.shallowMaxCost : params.deepMaxCost)) scored.push(wordOption(res, h.id, cost, logPrior));
   }
   return scored;
 }

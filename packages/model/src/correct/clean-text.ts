@@ -10,7 +10,7 @@ import { contextLogProb, type LmSide } from './language-model.js';
 import type { Resources, ScoreRequest } from './resources.js';
 import { findSuspects, type DocumentWords, type Suspect } from './suspects.js';
 import { capitalNeighbour, isSpellingQuery, misreadIdentifier } from './token-context.js';
-import { isRegionalVariant, isSpellingVariant } from '../candidates/spelling-variants.js';
+import { isLooseSpellingVariant, isRegionalVariant, isSpellingVariant } from '../candidates/spelling-variants.js';
 import { nearestReading } from './nearest-reading.js';
 import { isLinePiece } from './line-piece.js';
 import { withTokenRules } from './token-rules.js';
@@ -28,6 +28,8 @@ export interface CorrectTextOptions {
 const OLD_TEXT_EVIDENCE = 1;
 /** Keep bonus of known words in a text that shows older spellings: they are not changed. */
 const KNOWN_IN_OLD_TEXT = 50;
+/** An older spelling must be of a reading at least this share as probable as the likeliest (sorne is not sorn + e: some). */
+const OLD_READING_MIN_RATIO = 0.1;
 
 /** Two capitals after the first letter: an identifier's humps (`DescribeDBInstances`), not lost spaces. */
 const IDENTIFIER_CASE = /^.\p{Ll}*\p{Lu}.*\p{Lu}/u;
@@ -98,10 +100,23 @@ export async function correctText(text: string, res: Resources, opts: CorrectTex
   }
   // a word in older spelling (haue, maister, againe): the text is printed in it; keep its archaic words (thy, unto)
   // and keep other unknown words more readily
-  const live = suspects.filter((s) => s.options.length > 0);
   // (archaic ones too: thy, unto, spake); in a long document only the words within `oldTextWindow` words of one count
   // as in it (a long garbled scan reads some word so by chance: `haye`, `bouth`)
   const oldText = oldTextNear(tokens, oldSpellings, res.params.oldTextWindow);
+  // where older spelling shows (`weakOldSpellingEvidence` such words near), its looser habits are not modernised either:
+  // doubled or single consonants (comming, evill, busines), an e put in or left out (breakefast, entred, moneth); there
+  // a reading far less likely than the likeliest still counts (`soone`: soon, not some)
+  const weakEvidence = res.params.weakOldSpellingEvidence;
+  const plainlyOld = weakEvidence !== null ? oldTextNear(tokens, oldSpellings, res.params.oldTextWindow, weakEvidence) : null;
+  if (plainlyOld) {
+    for (const s of suspects) {
+      if (s.known || s.options.length === 0 || !plainlyOld(s.from)) continue;
+      const q = normalizeWord(s.base);
+      if (isOldSpellingBy(q, s.options, res, isLooseSpellingVariant, res.params.weakOldSpellingMinRatio)) s.options = [];
+      else s.options = s.options.filter((o) => !(o.words.length === 1 && isLooseSpellingVariant(q, o.words[0])));
+    }
+  }
+  const live = suspects.filter((s) => s.options.length > 0);
   for (const s of live) if (oldText(s.from)) s.keepBonus += s.known ? KNOWN_IN_OLD_TEXT : res.params.oldSpellingKeepBonus;
   const neural = res.scorer !== undefined && (query ? res.params.queryNeuralWeight : res.params.neuralWeight) !== 0;
   const runs = jointRuns(live, lm, res.params.jointWeight > 0 && !query);
@@ -133,12 +148,12 @@ export async function correctText(text: string, res: Resources, opts: CorrectTex
  * Whether the word at a token is in text printed in older spelling: at least `OLD_TEXT_EVIDENCE` words in it within
  * `window` words either side (anywhere in the text when null).
  */
-function oldTextNear(tokens: readonly Token[], old: readonly number[], window: number | null): (token: number) => boolean {
-  if (old.length < OLD_TEXT_EVIDENCE) return () => false;
+function oldTextNear(tokens: readonly Token[], old: readonly number[], window: number | null, evidence = OLD_TEXT_EVIDENCE): (token: number) => boolean {
+  if (old.length < evidence) return () => false;
   if (window === null) return () => true;
   const before = wordsBefore(tokens);
   const marks = old.map((t) => before[t]);
-  return (token) => marks.filter((m) => Math.abs(m - before[token]) <= window).length >= OLD_TEXT_EVIDENCE;
+  return (token) => marks.filter((m) => Math.abs(m - before[token]) <= window).length >= evidence;
 }
 
 /** The ranker's two best corrections of a suspect (at its last decision) are within `margin` of each other. */
@@ -391,9 +406,20 @@ function argmax(xs: readonly number[]): number {
   return best;
 }
 
-/** True when `q` is an older spelling of one of its readings that is at least a tenth as probable as the likeliest. */
+/** True when `q` is an older spelling of one of its readings at least a tenth as probable as the likeliest. */
 function isOldSpelling(q: string, options: readonly Option[], res: Resources): boolean {
+  return isOldSpellingBy(q, options, res, isSpellingVariant);
+}
+
+/** `isOldSpelling` by the given test of a spelling variant. */
+function isOldSpellingBy(
+  q: string,
+  options: readonly Option[],
+  res: Resources,
+  variant: (noisy: string, modern: string) => boolean,
+  minRatio = OLD_READING_MIN_RATIO,
+): boolean {
   let top = 0;
   for (const o of options) if (o.words.length === 1) top = Math.max(top, res.lexicon.prob(o.words[0]));
-  return options.some((o) => o.words.length === 1 && res.lexicon.prob(o.words[0]) >= top / 10 && isSpellingVariant(q, o.words[0]));
+  return options.some((o) => o.words.length === 1 && res.lexicon.prob(o.words[0]) >= top * minRatio && variant(q, o.words[0]));
 }

@@ -51,6 +51,15 @@ export interface RankParams {
   /** The deep search is skipped when the plain search already found a reading of at most this channel cost. */
   deepSkipBelow: number;
   /**
+   * An unknown word shorter than `deepMinLength` but at least this long is searched so too (null: off), for its
+   * `shallowHits` cheapest readings up to cost `shallowMaxCost`, visiting at most `shallowMaxNodes` trie nodes: the
+   * plain-edit search misses readings that are cheap only by the channel's costs (`ohlof` → chief, `nnil` → and).
+   */
+  shallowMinLength: number | null;
+  shallowMaxCost: number;
+  shallowHits: number;
+  shallowMaxNodes: number;
+  /**
    * How the checkpoint's fitted confusion counts (`channel.json`) become channel costs, beside the hand-set ones
    * (`candidates/fitted-channel.ts`); null: hand-set costs only.
    */
@@ -109,6 +118,13 @@ export interface RankParams {
   oldTextWindow: number | null;
   /** Keep bonus of the other unknown words of a text that shows older spellings. */
   oldSpellingKeepBonus: number;
+  /**
+   * Where at least this many words in older spelling are within `oldTextWindow` words, its looser habits (doubled
+   * consonants, an e put in or left out: comming, breakefast) are not modernised either (null: never).
+   */
+  weakOldSpellingEvidence: number | null;
+  /** … and there a word is taken for an older spelling of a reading at least this share as probable as its likeliest (0.1 elsewhere). */
+  weakOldSpellingMinRatio: number;
   /** Keep bonus of a lone lower-case letter other than a/i/o/v/x (`of n poisoned`): in print, almost always a stray mark. */
   strayLetterKeepBonus: number;
   /** How much more the text's noise level weighs for lone letters than for words (math variables in clean text stay). */
@@ -257,6 +273,10 @@ export const DEFAULT_PARAMS: RankParams = {
   deepMaxCost: 3,
   deepMinCount: 50,
   deepSkipBelow: 1.2,
+  shallowMinLength: null,
+  shallowMaxCost: 1.6,
+  shallowHits: 3,
+  shallowMaxNodes: 20_000,
   fittedChannel: { minCount: 20, costAtOnePercent: 0.45, slope: 0.1, minCost: 0.2, maxCost: 1 },
   neuralWeight: 0,
   neuralMode: 'rerank',
@@ -281,6 +301,8 @@ export const DEFAULT_PARAMS: RankParams = {
   keepOldSpellings: true,
   oldTextWindow: 100,
   oldSpellingKeepBonus: 3,
+  weakOldSpellingEvidence: null,
+  weakOldSpellingMinRatio: 0.1,
   strayLetterKeepBonus: -16,
   strayLetterNoiseWeight: 3,
   symbolWindow: 25,

@@ -25,6 +25,13 @@ describe('shipped model', () => {
     expect(await clean1(`They did haue the key. ${filler}It will bo done by tho board.`)).toBe(`They did haue the key. ${filler}It will be done by the board.`);
   });
 
+  it('keeps the looser habits of older print (doubled consonants, an e put in) only near a plain older spelling', async () => {
+    // `haue` shows the older print: `comming` and `breakefast` are its spellings there
+    expect(await clean1('We did haue our breakefast before comming to the towne.')).toBe('We did haue our breakefast before comming to the towne.');
+    // without it they are misspellings
+    expect(await clean1('We did have our breakefast before comming to the town.')).toBe('We did have our breakfast before coming to the town.');
+  });
+
   it('leaves a sentence in another language alone and corrects the English around it', async () => {
     const text = "Tbe board rnet on Tuesday. Le comité s'est réuni pour examiner le projet de la commission. Tlie report was adopted.";
     expect(await clean1(text)).toBe("The board met on Tuesday. Le comité s'est réuni pour examiner le projet de la commission. The report was adopted.");
