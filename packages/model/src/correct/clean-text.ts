@@ -30,6 +30,8 @@ const OLD_TEXT_EVIDENCE = 1;
 const KNOWN_IN_OLD_TEXT = 50;
 /** An older spelling must be of a reading at least this share as probable as the likeliest (sorne is not sorn + e: some). */
 const OLD_READING_MIN_RATIO = 0.1;
+/** Words only older prose uses (no misreading of a common word makes one). */
+const ARCHAIC_WORDS = new Set(['thou', 'thee', 'thine', 'hath', 'doth', 'hast', 'dost', 'shalt', 'wilt', 'unto', 'saith', 'spake']);
 
 /** Two capitals after the first letter: an identifier's humps (`DescribeDBInstances`), not lost spaces. */
 const IDENTIFIER_CASE = /^.\p{Ll}*\p{Lu}.*\p{Lu}/u;
@@ -97,6 +99,13 @@ export async function correctText(text: string, res: Resources, opts: CorrectTex
     // a fragment that is the end (start) of a known word (`ternoon`, `applica`) and no cheap misreading of one is
     // most likely a piece of it, cut by a line break
     if (s.fragment && !query && !s.known && isLinePiece(q, s, res)) s.options = [];
+  }
+  // the archaic words of older prose (thou, hath, unto) show it as well
+  if (keepOldSpelling && res.params.archaicEvidence) {
+    tokens.forEach((t, i) => {
+      if (t.kind === 'word' && ARCHAIC_WORDS.has(t.text.toLowerCase())) oldSpellings.push(i);
+    });
+    oldSpellings.sort((a, b) => a - b);
   }
   // a word in older spelling (haue, maister, againe): the text is printed in it; keep its archaic words (thy, unto)
   // and keep other unknown words more readily

@@ -123,6 +123,8 @@ export interface RankParams {
    * consonants, an e put in or left out: comming, breakefast) are not modernised either (null: never).
    */
   weakOldSpellingEvidence: number | null;
+  /** Archaic words (thou, hath, unto) count as words in older spelling. */
+  archaicEvidence: boolean;
   /** … and there a word is taken for an older spelling of a reading at least this share as probable as its likeliest (0.1 elsewhere). */
   weakOldSpellingMinRatio: number;
   /** Keep bonus of a lone lower-case letter other than a/i/o/v/x (`of n poisoned`): in print, almost always a stray mark. */
@@ -302,6 +304,7 @@ export const DEFAULT_PARAMS: RankParams = {
   oldTextWindow: 100,
   oldSpellingKeepBonus: 3,
   weakOldSpellingEvidence: null,
+  archaicEvidence: false,
   weakOldSpellingMinRatio: 0.1,
   strayLetterKeepBonus: -16,
   strayLetterNoiseWeight: 3,

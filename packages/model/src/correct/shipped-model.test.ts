@@ -30,6 +30,9 @@ describe('shipped model', () => {
     expect(await clean1('We did haue our breakefast before comming to the towne.')).toBe('We did haue our breakefast before comming to the towne.');
     // without it they are misspellings
     expect(await clean1('We did have our breakefast before comming to the town.')).toBe('We did have our breakfast before coming to the town.');
+    // archaic words (unto, thou, hath) show the older print as well
+    expect(await clean1('And he said unto them, I am comming to the house.')).toBe('And he said unto them, I am comming to the house.');
+    expect(await clean1('And he said to them, I am comming to the house.')).toBe('And he said to them, I am coming to the house.');
   });
 
   it('leaves a sentence in another language alone and corrects the English around it', async () => {
