@@ -13,8 +13,9 @@ export interface Span {
 export type ProtectedKind = 'url' | 'email' | 'code' | 'path' | 'number' | 'identifier' | 'term';
 
 const PATTERNS: Array<[ProtectedKind, RegExp]> = [
-  // inline code; fenced blocks are found line by line (`codeFences`)
-  ['code', /`[^`\n]+`/g],
+  // inline code, also across one line break (Markdown wraps a paragraph inside a span: `when be⏎came`); fenced blocks
+  // are found line by line (`codeFences`)
+  ['code', /`[^`\n]+`|`[^`\n]{1,80}\n[^`\n]{1,80}`/g],
   ['url', /\b(?:https?|ftp|file|s3|git|ssh):\/\/[^\s<>"'`]+|\bwww\.[^\s<>"'`]+|\b[a-z][a-z0-9+.-]*:\/\/[^\s<>"'`]+/gi],
   ['email', /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+/gu],
   // Unix/Windows paths and dotted file names (config.json, /etc/hosts, C:\Users)

@@ -24,6 +24,13 @@ describe('tokenize', () => {
     expect(kinds('We use Acme Corp daily', ['Acme Corp'])).toContain('protected:Acme Corp');
   });
 
+  it('protects a code span that a paragraph wraps across one line break, not one across a blank line', () => {
+    expect(kinds('shows (`when be\ncame` for it)')).toContain('protected:`when be\ncame`');
+    const apart = kinds('a `stray mark\n\nand another` here');
+    expect(apart.some((k) => k.startsWith('protected:'))).toBe(false);
+    expect(apart).toContain('word:stray');
+  });
+
   it('treats numbers with units as numbers but digits inside letters as OCR suspects', () => {
     expect(isNumberLike('1887')).toBe(true);
     expect(isNumberLike('3rd')).toBe(true);
