@@ -100,13 +100,6 @@ export async function correctText(text: string, res: Resources, opts: CorrectTex
     // most likely a piece of it, cut by a line break
     if (s.fragment && !query && !s.known && isLinePiece(q, s, res)) s.options = [];
   }
-  // the archaic words of older prose (thou, hath, unto) show it as well
-  if (keepOldSpelling && res.params.archaicEvidence) {
-    tokens.forEach((t, i) => {
-      if (t.kind === 'word' && ARCHAIC_WORDS.has(t.text.toLowerCase())) oldSpellings.push(i);
-    });
-    oldSpellings.sort((a, b) => a - b);
-  }
   // a word in older spelling (haue, maister, againe): the text is printed in it; keep its archaic words (thy, unto)
   // and keep other unknown words more readily
   // (archaic ones too: thy, unto, spake); in a long document only the words within `oldTextWindow` words of one count
@@ -116,7 +109,9 @@ export async function correctText(text: string, res: Resources, opts: CorrectTex
   // doubled or single consonants (comming, evill, busines), an e put in or left out (breakefast, entred, moneth); there
   // a reading far less likely than the likeliest still counts (`soone`: soon, not some)
   const weakEvidence = res.params.weakOldSpellingEvidence;
-  const plainlyOld = weakEvidence !== null ? oldTextNear(tokens, oldSpellings, res.params.oldTextWindow, weakEvidence) : null;
+  // (the archaic words of older prose count here too: thou, hath, unto; not for the rest, as a newspaper quotes them)
+  const oldOrArchaic = res.params.archaicEvidence ? [...oldSpellings, ...archaicWords(tokens)].sort((a, b) => a - b) : oldSpellings;
+  const plainlyOld = weakEvidence !== null ? oldTextNear(tokens, oldOrArchaic, res.params.oldTextWindow, weakEvidence) : null;
   if (plainlyOld) {
     for (const s of suspects) {
       if (s.known || s.options.length === 0 || !plainlyOld(s.from)) continue;
@@ -163,6 +158,15 @@ function oldTextNear(tokens: readonly Token[], old: readonly number[], window: n
   const before = wordsBefore(tokens);
   const marks = old.map((t) => before[t]);
   return (token) => marks.filter((m) => Math.abs(m - before[token]) <= window).length >= evidence;
+}
+
+/** Token indexes of the archaic words of older prose (thou, hath, unto). */
+function archaicWords(tokens: readonly Token[]): number[] {
+  const out: number[] = [];
+  tokens.forEach((t, i) => {
+    if (t.kind === 'word' && ARCHAIC_WORDS.has(t.text.toLowerCase())) out.push(i);
+  });
+  return out;
 }
 
 /** The ranker's two best corrections of a suspect (at its last decision) are within `margin` of each other. */

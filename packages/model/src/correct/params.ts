@@ -125,6 +125,8 @@ export interface RankParams {
   weakOldSpellingEvidence: number | null;
   /** Archaic words (thou, hath, unto) count as words in older spelling. */
   archaicEvidence: boolean;
+  /** In a clean document (see `documentRepeatsMaxShare`), a known word used at least this often gets `repeatKeepBonus` too (null: never). */
+  knownRepeats: number | null;
   /** … and there a word is taken for an older spelling of a reading at least this share as probable as its likeliest (0.1 elsewhere). */
   weakOldSpellingMinRatio: number;
   /** Keep bonus of a lone lower-case letter other than a/i/o/v/x (`of n poisoned`): in print, almost always a stray mark. */
@@ -305,6 +307,7 @@ export const DEFAULT_PARAMS: RankParams = {
   oldSpellingKeepBonus: 3,
   weakOldSpellingEvidence: null,
   archaicEvidence: false,
+  knownRepeats: null,
   weakOldSpellingMinRatio: 0.1,
   strayLetterKeepBonus: -16,
   strayLetterNoiseWeight: 3,

@@ -179,6 +179,14 @@ describe('shipped model', () => {
     expect((await local.clean([doc]))[0].text).toBe(doc.replace('Use tfjs', 'Use this'));
   });
 
+  it('keeps a known word that a long clean document uses again and again (`typo`, not `type`)', async () => {
+    const filler = 'The board met on Tuesday and the nspell report was adopted by all the members of the committee of the harbour trust.\n\n'.repeat(100);
+    const doc = `Typo sets.\n\n${filler}Typo sets are unchanged.\n\n${filler}Results on the typo sets.`;
+    expect(await clean1(doc)).toBe(doc);
+    const once = await loadCorrector({ params: { knownRepeats: null } });
+    expect((await once.clean([doc]))[0].text).toBe(doc.replace('the typo sets', 'the type sets'));
+  });
+
   it('keeps British spellings, units after numbers and HTTP status classes', async () => {
     expect(await clean1('The sentences were tokenised first.')).toBe('The sentences were tokenised first.');
     const modern = await loadCorrector({ params: { keepRegionalSpellings: false } });

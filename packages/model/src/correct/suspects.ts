@@ -242,7 +242,8 @@ export function findSuspects(tokens: Token[], res: Resources, query: boolean, do
     const nameLike = !hasDigit && (pattern === 'title' || pattern === 'upper') && !heading && !sentenceInitial(tokens, i);
     // an unknown word that recurs in the same text is more likely a real term than the same misreading twice;
     // the bonus does not grow with the count, so a misreading repeated all through a long scan is still fixed
-    const repeats = known ? 0 : (seen.get(q) ?? 1) - 1;
+    // (in a clean document a known word used again and again is meant too: `typo` in a text about typos, not `type`)
+    const repeats = known ? (wholeDocument && p.knownRepeats !== null && (seen.get(q) ?? 1) >= p.knownRepeats ? 1 : 0) : (seen.get(q) ?? 1) - 1;
     // how much an unknown word reads like a word (letter-trigram shape); not asked of known words or ones with digits
     const shape = known || hasDigit ? null : res.shape.score(q);
     const keepBonus =
