@@ -77,7 +77,7 @@ describe('generateCandidates', () => {
     const dir = await makeTinyCheckpoint();
     // the far and deep searches off, to see the shallow one alone: `hcarcl` is three plain edits from `board` (h for
     // b, c for o, cl for d), each a cheap misreading, and nothing known is one or two plain edits away from it
-    const params = { farMinLength: null, deepMinLength: null, deepMinCount: 1 };
+    const params = { farMinLength: null, deepMinLength: null, shallowMinCount: 1 };
     const readings = (extra: object) => generateCandidates(loadResources({ checkpointDir: dir, params: { ...params, ...extra } }).resources, 'hcarcl');
     expect(readings({ shallowMinLength: null }).map((o) => o.words.join(' '))).not.toContain('board');
     const found = readings({ shallowMinLength: 4 }).find((o) => o.words.join(' ') === 'board');

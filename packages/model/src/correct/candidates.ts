@@ -226,10 +226,15 @@ function singleWords(res: Resources, q: string, mode: CandidateMode, maxD = q.le
   // (not when a reading found above is already cheap: the ranker keeps it over the dearer ones found so deep)
   const cheapFound = deep && scored.some((o) => o.cost <= params.deepSkipBelow);
   const deepHits = deep && !cheapFound ? channelTrie(res).search(q, channel, { budget: params.deepMaxCost, limit: DEEP_HITS, maxNodes: DEEP_MAX_NODES }).hits : [];
-  // a shorter unknown word: its cheap readings by the channel cost itself, which the plain-edit search misses
-  // (`ohlof` → chief, `matij` → many)
-  const shallow = !deep && mode === 'text' && params.shallowMinLength !== null && q.length >= params.shallowMinLength && !res.lexicon.has(q);
-  const shallowHits = shallow ? channelTrie(res).search(q, channel, { budget: params.shallowMaxCost, limit: params.shallowHits, maxNodes: params.shallowMaxNodes }).hits : [];
+  // a shorter unknown word: its cheap readings among common words by the channel cost itself, which the plain-edit
+  // search misses (`ohlof` → chief, `matij` → many)
+  const shallow =
+    !deep &&
+    mode === 'text' &&
+    params.shallowMinLength !== null &&
+    q.length >= params.shallowMinLength &&
+    !res.lexicon.has(q);
+  const shallowHits = shallow ? channelTrie(res, params.shallowMinCount).search(q, channel, { budget: params.shallowMaxCost, limit: params.shallowHits, maxNodes: params.shallowMaxNodes }).hits : [];
   for (const h of [...deepHits, ...shallowHits]) {
     if (prelim.includes(h.id)) continue;
     const cost = channel.cost(q, res.indexWords[h.id]);
@@ -241,15 +246,14 @@ function singleWords(res: Resources, q: string, mode: CandidateMode, maxD = q.le
 /** Readings of a garbled word taken from the weighted search, and the trie nodes it may visit. */
 const DEEP_HITS = 12;
 const DEEP_MAX_NODES = 60_000;
-const tries = new WeakMap<Resources, ChannelTrie>();
+const tries = new WeakMap<Resources, Map<number, ChannelTrie>>();
 
-/** The trie of the words a garbled word may stand for (built when first needed: about 0.1 s). */
-function channelTrie(res: Resources): ChannelTrie {
-  let trie = tries.get(res);
-  if (!trie) {
-    const min = res.params.deepMinCount;
-    tries.set(res, (trie = new ChannelTrie(res.indexWords, (w) => w.length >= 2 && !w.includes("'") && res.lexicon.corpusCount(w) >= min)));
-  }
+/** The trie of the words seen at least `min` times that a garbled word may stand for (built when first needed: about 0.1 s). */
+function channelTrie(res: Resources, min = res.params.deepMinCount): ChannelTrie {
+  let byCount = tries.get(res);
+  if (!byCount) tries.set(res, (byCount = new Map()));
+  let trie = byCount.get(min);
+  if (!trie) byCount.set(min, (trie = new ChannelTrie(res.indexWords, (w) => w.length >= 2 && !w.includes("'") && res.lexicon.corpusCount(w) >= min)));
   return trie;
 }
 

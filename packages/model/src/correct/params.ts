@@ -51,11 +51,13 @@ export interface RankParams {
   /** The deep search is skipped when the plain search already found a reading of at most this channel cost. */
   deepSkipBelow: number;
   /**
-   * An unknown word shorter than `deepMinLength` but at least this long is searched so too (null: off), for its
-   * `shallowHits` cheapest readings up to cost `shallowMaxCost`, visiting at most `shallowMaxNodes` trie nodes: the
-   * plain-edit search misses readings that are cheap only by the channel's costs (`ohlof` → chief, `nnil` → and).
+   * An unknown word shorter than `deepMinLength` but at least this long is searched so too (null: off), among the
+   * words seen at least `shallowMinCount` times, for its `shallowHits` cheapest readings up to cost `shallowMaxCost`,
+   * visiting at most `shallowMaxNodes` trie nodes: the plain-edit search misses readings that are cheap only by the
+   * channel's costs (`ohlof` → chief, `nnil` → and).
    */
   shallowMinLength: number | null;
+  shallowMinCount: number;
   shallowMaxCost: number;
   shallowHits: number;
   shallowMaxNodes: number;
@@ -278,6 +280,7 @@ export const DEFAULT_PARAMS: RankParams = {
   deepMinCount: 50,
   deepSkipBelow: 1.2,
   shallowMinLength: null,
+  shallowMinCount: 500,
   shallowMaxCost: 1.6,
   shallowHits: 3,
   shallowMaxNodes: 20_000,
