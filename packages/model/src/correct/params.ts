@@ -125,12 +125,12 @@ export interface RankParams {
    * consonants, an e put in or left out: comming, breakefast) are not modernised either (null: never).
    */
   weakOldSpellingEvidence: number | null;
-  /** Archaic words (thou, hath, unto) count as words in older spelling. */
+  /** … and there a word is taken for an older spelling of a reading at least this share as probable as its likeliest (0.1 elsewhere). */
+  weakOldSpellingMinRatio: number;
+  /** Archaic words (thou, hath, unto) count as words in older spelling for `weakOldSpellingEvidence`. */
   archaicEvidence: boolean;
   /** In a clean document (see `documentRepeatsMaxShare`), a known word used at least this often gets `repeatKeepBonus` too (null: never). */
   knownRepeats: number | null;
-  /** … and there a word is taken for an older spelling of a reading at least this share as probable as its likeliest (0.1 elsewhere). */
-  weakOldSpellingMinRatio: number;
   /** Keep bonus of a lone lower-case letter other than a/i/o/v/x (`of n poisoned`): in print, almost always a stray mark. */
   strayLetterKeepBonus: number;
   /** How much more the text's noise level weighs for lone letters than for words (math variables in clean text stay). */
@@ -309,9 +309,9 @@ export const DEFAULT_PARAMS: RankParams = {
   oldTextWindow: 100,
   oldSpellingKeepBonus: 3,
   weakOldSpellingEvidence: null,
+  weakOldSpellingMinRatio: 0.1,
   archaicEvidence: false,
   knownRepeats: null,
-  weakOldSpellingMinRatio: 0.1,
   strayLetterKeepBonus: -16,
   strayLetterNoiseWeight: 3,
   symbolWindow: 25,
