@@ -32,9 +32,11 @@ export class DeleteIndex {
    * a quarter of the memory a lookup reads scattered). */
   private readonly seen: Uint8Array;
   private generation = 0;
+  /** FNV-1a states after each prefix of the word being hashed, so a delete's hash goes on from the state before its
+   * first cut. */
   private readonly prefixStates: Int32Array;
-  /** FNV-1a states after each prefix of the word being filed. */
-  private readonly buildStates: Int32Array;
+  /** The hashes of a word's deletes (each word filed, then each query). */
+  private readonly queryHashes: Uint32Array;
   /** What the last `find` found: `found` words, their ids and distances (buffers reused and grown as needed). */
   private found = 0;
   private ids = new Int32Array(256);
@@ -49,15 +51,16 @@ export class DeleteIndex {
     if (words.length >= 1 << 30) throw new RangeError('a delete index holds fewer than 2^30 words');
     this.maxDistance = opts.maxDistance ?? 2;
     this.prefixLength = opts.prefixLength ?? 7;
-    this.buildStates = new Int32Array(this.prefixLength + 1);
+    this.prefixStates = new Int32Array(this.prefixLength + 1);
+    this.queryHashes = new Uint32Array(1 + this.prefixLength + (this.prefixLength * (this.prefixLength - 1)) / 2);
     // a counting sort of all (hash, id) entries into 2^BUCKET_BITS buckets by the hash's top bits, in two passes over
     // the words (count, then place), the hashes made twice rather than kept: O(n), no temporary arrays
     const starts = new Uint32Array((1 << BUCKET_BITS) + 1);
     const shift = 32 - BUCKET_BITS;
     let total = 0;
-    const hashes = new Uint32Array(1 + this.prefixLength + (this.prefixLength * (this.prefixLength - 1)) / 2);
+    const hashes = this.queryHashes;
     for (let id = 0; id < words.length; id++) {
-      const n = this.deleteHashes(words[id], hashes);
+      const n = this.deleteHashes(words[id], this.maxDistance, hashes);
       for (let i = 0; i < n; i++) starts[(hashes[i] >>> shift) + 1]++;
       total += n;
     }
@@ -65,7 +68,7 @@ export class DeleteIndex {
     const fill = starts.slice(0, 1 << BUCKET_BITS);
     const data = (this.entryData = new Uint32Array(2 * total));
     for (let id = 0; id < words.length; id++) {
-      const n = this.deleteHashes(words[id], hashes);
+      const n = this.deleteHashes(words[id], this.maxDistance, hashes);
       for (let i = 0; i < n; i++) {
         const h = hashes[i];
         const pos = 2 * fill[h >>> shift]++;
@@ -75,7 +78,6 @@ export class DeleteIndex {
     }
     this.starts = starts;
     this.seen = new Uint8Array(words.length);
-    this.prefixStates = new Int32Array(this.prefixLength + 1);
   }
 
   get entries(): number {
@@ -99,31 +101,8 @@ export class DeleteIndex {
     }
     this.found = 0;
     this.pattern.set(query);
-    const len = Math.min(query.length, this.prefixLength);
-    // FNV-1a states after each prefix, so a delete's hash continues from the state before its first cut
-    const pre = this.prefixStates;
-    pre[0] = FNV_OFFSET;
-    for (let k = 0; k < len; k++) pre[k + 1] = Math.imul(pre[k] ^ query.charCodeAt(k), FNV_PRIME);
-    this.visit(pre[len] >>> 0, maxDistance);
-    if (maxDistance >= 1) {
-      for (let i = 0; i < len; i++) {
-        let h = pre[i];
-        for (let k = i + 1; k < len; k++) h = Math.imul(h ^ query.charCodeAt(k), FNV_PRIME);
-        this.visit(h >>> 0, maxDistance);
-      }
-    }
-    if (maxDistance >= 2) {
-      for (let i = 0; i < len; i++) {
-        // s: the state after the prefix up to position j with position i deleted
-        let s = pre[i];
-        for (let j = i + 1; j < len; j++) {
-          let h = s;
-          for (let k = j + 1; k < len; k++) h = Math.imul(h ^ query.charCodeAt(k), FNV_PRIME);
-          this.visit(h >>> 0, maxDistance);
-          s = Math.imul(s ^ query.charCodeAt(j), FNV_PRIME);
-        }
-      }
-    }
+    const hashes = this.queryHashes;
+    for (let i = 0, n = this.deleteHashes(query, maxDistance, hashes); i < n; i++) this.visit(hashes[i], maxDistance);
     return this.found;
   }
 
@@ -164,24 +143,25 @@ export class DeleteIndex {
   /**
    * Writes into `out` the FNV-1a hashes of the word's prefix with 0, 1 and 2 characters deleted (up to
    * `maxDistance`), in that order, computed from the states after each prefix rather than by building strings; the
-   * level of the i-th is `levelOf(i, …)`. Returns the count.
+   * level of the i-th is `levelOf(i, …)`. Returns the count. Filing a word and looking one up make the same hashes.
    */
-  private deleteHashes(word: string, out: Uint32Array): number {
+  private deleteHashes(word: string, maxDistance: number, out: Uint32Array): number {
     const len = Math.min(word.length, this.prefixLength);
-    const pre = this.buildStates;
+    const pre = this.prefixStates;
     pre[0] = FNV_OFFSET;
     for (let k = 0; k < len; k++) pre[k + 1] = Math.imul(pre[k] ^ word.charCodeAt(k), FNV_PRIME);
     let n = 0;
     out[n++] = pre[len] >>> 0;
-    if (this.maxDistance >= 1) {
+    if (maxDistance >= 1) {
       for (let i = 0; i < len; i++) {
         let h = pre[i];
         for (let k = i + 1; k < len; k++) h = Math.imul(h ^ word.charCodeAt(k), FNV_PRIME);
         out[n++] = h >>> 0;
       }
     }
-    if (this.maxDistance >= 2) {
+    if (maxDistance >= 2) {
       for (let i = 0; i < len; i++) {
+        // s: the state after the prefix up to position j with position i deleted
         let s = pre[i];
         for (let j = i + 1; j < len; j++) {
           let h = s;

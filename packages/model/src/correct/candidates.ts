@@ -225,20 +225,20 @@ function singleWords(res: Resources, q: string, mode: CandidateMode, maxD = q.le
   }
   // (not when a reading found above is already cheap: the ranker keeps it over the dearer ones found so deep)
   const cheapFound = deep && scored.some((o) => o.cost <= params.deepSkipBelow);
-  const deepHits = deep && !cheapFound ? channelTrie(res).search(q, channel, { budget: params.deepMaxCost, limit: DEEP_HITS, maxNodes: DEEP_MAX_NODES }).hits : [];
   // a shorter unknown word: its cheap readings among common words by the channel cost itself, which the plain-edit
   // search misses (`ohlof` → chief, `matij` → many)
-  const shallow =
-    !deep &&
-    mode === 'text' &&
-    params.shallowMinLength !== null &&
-    q.length >= params.shallowMinLength &&
-    !res.lexicon.has(q);
-  const shallowHits = shallow ? channelTrie(res, params.shallowMinCount).search(q, channel, { budget: params.shallowMaxCost, limit: params.shallowHits, maxNodes: params.shallowMaxNodes }).hits : [];
-  for (const h of [...deepHits, ...shallowHits]) {
+  const shallow = !deep && mode === 'text' && params.shallowMinLength !== null && q.length >= params.shallowMinLength && !res.lexicon.has(q);
+  const weighted = deep
+    ? cheapFound
+      ? null
+      : { minCount: params.deepMinCount, budget: params.deepMaxCost, limit: DEEP_HITS, maxNodes: DEEP_MAX_NODES }
+    : shallow
+      ? { minCount: params.shallowMinCount, budget: params.shallowMaxCost, limit: params.shallowHits, maxNodes: params.shallowMaxNodes }
+      : null;
+  for (const h of weighted ? channelTrie(res, weighted.minCount).search(q, channel, weighted).hits : []) {
     if (prelim.includes(h.id)) continue;
     const cost = channel.cost(q, res.indexWords[h.id]);
-    if (cost <= (shallow ? params.shallowMaxCost : params.deepMaxCost)) scored.push(wordOption(res, h.id, cost, logPrior));
+    if (cost <= weighted!.budget) scored.push(wordOption(res, h.id, cost, logPrior));
   }
   return scored;
 }
@@ -249,7 +249,7 @@ const DEEP_MAX_NODES = 60_000;
 const tries = new WeakMap<Resources, Map<number, ChannelTrie>>();
 
 /** The trie of the words seen at least `min` times that a garbled word may stand for (built when first needed: about 0.1 s). */
-function channelTrie(res: Resources, min = res.params.deepMinCount): ChannelTrie {
+function channelTrie(res: Resources, min: number): ChannelTrie {
   let byCount = tries.get(res);
   if (!byCount) tries.set(res, (byCount = new Map()));
   let trie = byCount.get(min);

@@ -89,22 +89,13 @@ export async function correctText(text: string, res: Resources, opts: CorrectTex
       // a word is never modernised: an older spelling of one of its likeliest readings (haue → have, doore → door;
       // not sorne, which some explains far better than the rare sorn + e) is left as it is, and counts as evidence
       // that the text is printed in older spelling; otherwise only its modern forms are dropped
-      if (isOldSpelling(q, s.options, res)) {
-        if (!s.known) oldSpellings.push(s.from);
-        s.options = [];
-      } else {
-        s.options = s.options.filter((o) => !(o.words.length === 1 && isSpellingVariant(q, o.words[0])));
-      }
+      const kept = keepOlderSpelling(q, s, res, isSpellingVariant, OLD_READING_MIN_RATIO);
+      if (kept && !s.known) oldSpellings.push(s.from);
     }
     // a fragment that is the end (start) of a known word (`ternoon`, `applica`) and no cheap misreading of one is
     // most likely a piece of it, cut by a line break
     if (s.fragment && !query && !s.known && isLinePiece(q, s, res)) s.options = [];
   }
-  // a word in older spelling (haue, maister, againe): the text is printed in it; keep its archaic words (thy, unto)
-  // and keep other unknown words more readily
-  // (archaic ones too: thy, unto, spake); in a long document only the words within `oldTextWindow` words of one count
-  // as in it (a long garbled scan reads some word so by chance: `haye`, `bouth`)
-  const oldText = oldTextNear(tokens, oldSpellings, res.params.oldTextWindow);
   // where older spelling shows (`weakOldSpellingEvidence` such words near), its looser habits are not modernised either:
   // doubled or single consonants (comming, evill, busines), an e put in or left out (breakefast, entred, moneth); there
   // a reading far less likely than the likeliest still counts (`soone`: soon, not some)
@@ -115,11 +106,14 @@ export async function correctText(text: string, res: Resources, opts: CorrectTex
   if (plainlyOld) {
     for (const s of suspects) {
       if (s.known || s.options.length === 0 || !plainlyOld(s.from)) continue;
-      const q = normalizeWord(s.base);
-      if (isOldSpellingBy(q, s.options, res, isLooseSpellingVariant, res.params.weakOldSpellingMinRatio)) s.options = [];
-      else s.options = s.options.filter((o) => !(o.words.length === 1 && isLooseSpellingVariant(q, o.words[0])));
+      keepOlderSpelling(normalizeWord(s.base), s, res, isLooseSpellingVariant, res.params.weakOldSpellingMinRatio);
     }
   }
+  // a word in older spelling (haue, maister, againe): the text is printed in it; keep its archaic words (thy, unto)
+  // and keep other unknown words more readily
+  // (archaic ones too: thy, unto, spake); in a long document only the words within `oldTextWindow` words of one count
+  // as in it (a long garbled scan reads some word so by chance: `haye`, `bouth`)
+  const oldText = oldTextNear(tokens, oldSpellings, res.params.oldTextWindow);
   const live = suspects.filter((s) => s.options.length > 0);
   for (const s of live) if (oldText(s.from)) s.keepBonus += s.known ? KNOWN_IN_OLD_TEXT : res.params.oldSpellingKeepBonus;
   const neural = res.scorer !== undefined && (query ? res.params.queryNeuralWeight : res.params.neuralWeight) !== 0;
@@ -419,20 +413,15 @@ function argmax(xs: readonly number[]): number {
   return best;
 }
 
-/** True when `q` is an older spelling of one of its readings at least a tenth as probable as the likeliest. */
-function isOldSpelling(q: string, options: readonly Option[], res: Resources): boolean {
-  return isOldSpellingBy(q, options, res, isSpellingVariant);
-}
-
-/** `isOldSpelling` by the given test of a spelling variant. */
-function isOldSpellingBy(
-  q: string,
-  options: readonly Option[],
-  res: Resources,
-  variant: (noisy: string, modern: string) => boolean,
-  minRatio = OLD_READING_MIN_RATIO,
-): boolean {
+/**
+ * A word is never modernised: when `q` is an older spelling (by `variant`) of one of its readings at least `minRatio`
+ * as probable as the likeliest, the suspect keeps no options (true is returned); otherwise only its modern forms are
+ * dropped.
+ */
+function keepOlderSpelling(q: string, s: Suspect, res: Resources, variant: (noisy: string, modern: string) => boolean, minRatio: number): boolean {
   let top = 0;
-  for (const o of options) if (o.words.length === 1) top = Math.max(top, res.lexicon.prob(o.words[0]));
-  return options.some((o) => o.words.length === 1 && res.lexicon.prob(o.words[0]) >= top * minRatio && variant(q, o.words[0]));
+  for (const o of s.options) if (o.words.length === 1) top = Math.max(top, res.lexicon.prob(o.words[0]));
+  const old = s.options.some((o) => o.words.length === 1 && res.lexicon.prob(o.words[0]) >= top * minRatio && variant(q, o.words[0]));
+  s.options = old ? [] : s.options.filter((o) => !(o.words.length === 1 && variant(q, o.words[0])));
+  return old;
 }
