@@ -51,6 +51,17 @@ describe('correction', () => {
     expect((await clean1('REPORT OF THE comMitteb')).text).toBe('REPORT OF THE COMMITTEE');
   });
 
+  it('writes a word whose capital was the misread letter in small letters inside a sentence (misreadCapitalCase)', async () => {
+    const c = await loadCorrector({ checkpointDir: await makeTinyCheckpoint({ misreadCapitalCase: true }) });
+    const one = async (text: string) => (await c.clean([text]))[0].text;
+    expect(await one('The cat sat on the mat while the Eommittee met in the room.')).toBe('The cat sat on the mat while the committee met in the room.');
+    // without the parameter the capital stays
+    expect((await clean1('The cat sat on the mat while the Eommittee met in the room.')).text).toBe('The cat sat on the mat while the Committee met in the room.');
+    // a sentence's first word keeps it, and so does a capital read for one like it (O for C)
+    expect(await one('Eommittee met in the room.')).toBe('Committee met in the room.');
+    expect(await one('The cat sat on the mat while the Oommittee met in the room.')).toBe('The cat sat on the mat while the Committee met in the room.');
+  });
+
   it('reports edits with offsets into the input that rebuild the output', async () => {
     const input = 'The engineer statcd that the foundations were sound.';
     const r = await clean1(input);

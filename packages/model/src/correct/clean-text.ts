@@ -4,6 +4,7 @@ import { otherLanguageTokens } from '../text/other-language.js';
 import { absorbJunkGlyphs } from '../text/junk-glyphs.js';
 import { BOUNDARY } from '../lexicon/bigrams.js';
 import { BREAKS, NUM, normalizeWord } from '../lexicon/lm-words.js';
+import { insideSentence } from './misread-capital.js';
 import { applyCase, casePattern, mostlyCapitals, pieceCapitals } from './case.js';
 import { generateCandidates, type Option } from './candidates.js';
 import { contextLogProb, type LmSide } from './language-model.js';
@@ -219,7 +220,8 @@ function decideAll(
         const original = text.slice(start, end);
         // a misread word with capitals inside it (`doUrT`) in a heading in capitals is written in capitals
         const heading = res.params.headingCase && /.\p{Lu}/u.test(s.base) && capitalNeighbour(tokens, s.from);
-        const replacement = renderOption(d.option, heading ? s.base.toUpperCase() : s.base, s.suffix, s.trailing, res);
+        const inside = res.params.misreadCapitalCase && insideSentence(tokens, s.from, s.to);
+        const replacement = renderOption(d.option, heading ? s.base.toUpperCase() : s.base, s.suffix, s.trailing, res, inside);
         if (replacement !== original) edits.push({ start, end, original, replacement, confidence: d.confidence });
       }
       for (const w of chosen.words) [left2, left] = [left, w];
@@ -338,6 +340,9 @@ function decide(
   return { option: all[best], confidence };
 }
 
+/** Capitals the OCR reads for one another (as noisy + clean). */
+const CAPITAL_LOOKALIKES = new Set(['OC', 'CO', 'CG', 'GC', 'EF', 'FE']);
+
 /** The case pattern to write a correction in; mixed case that is mostly capitals (`EEuNING`) is written in capitals. */
 function writtenCase(original: string): ReturnType<typeof casePattern> {
   const pattern = casePattern(original);
@@ -346,12 +351,18 @@ function writtenCase(original: string): ReturnType<typeof casePattern> {
 }
 
 /** Writes an option in the casing of the text it replaces; `trailing` is kept after it (e.g. a line break). */
-function renderOption(o: Option, original: string, suffix: string, trailing: string, res?: Resources): string {
+function renderOption(o: Option, original: string, suffix: string, trailing: string, res?: Resources, inside = false): string {
   // a deleted token leaves only what it keeps (a space where a stop was read for one)
   if (o.words.length === 0) return trailing;
   // a stray small letter before a capital that the reading drops (`lHe`, `aThe` → `He`, `The`): the rest's case
   const strayLead = /^\p{Ll}\p{Lu}/u.test(original) && !o.words[0].startsWith(original[0].toLowerCase());
-  const pattern = writtenCase(strayLead ? original.slice(1) : original);
+  let pattern = writtenCase(strayLead ? original.slice(1) : original);
+  // inside a sentence, a capital that is itself the misread letter is no capital of the word (`Hke` → like)
+  // (not a capital read for a capital like it: `Ohannel` is Channel)
+  const first = o.words[0].charAt(0).toUpperCase();
+  if (inside && pattern === 'title' && o.words.length === 1 && /^\p{Lu}\P{Lu}*$/u.test(original) && first !== original[0]) {
+    if (!CAPITAL_LOOKALIKES.has(original[0] + first) && !res?.lexicon.isProper(o.words[0])) pattern = 'lower';
+  }
   // names keep their capital even where the input lost it (feburay → February)
   const words = o.words.map((w, i) =>
     i === 0 || pattern === 'upper' ? applyCase(w, pattern === 'lower' && res?.lexicon.isProper(w) ? 'title' : pattern) : res?.lexicon.isProper(w) ? applyCase(w, 'title') : w,

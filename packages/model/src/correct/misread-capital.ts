@@ -17,12 +17,19 @@ const MISREAD = new Set(['In', 'Is', 'Its', 'Into']);
 export function misreadCapitals(tokens: readonly Token[]): number[] {
   const out: number[] = [];
   for (let i = 0; i < tokens.length; i++) {
-    if (tokens[i].kind !== 'word' || !MISREAD.has(tokens[i].text)) continue;
-    const prev = nearestToken(tokens, i - 1, -1, notSpace);
-    const next = nearestToken(tokens, i + 1, 1, notSpace);
-    const afterWord = prev !== undefined && ((prev.kind === 'word' && /\p{Ll}$/u.test(prev.text)) || (prev.kind === 'punct' && prev.text === ','));
-    const beforeLower = next !== undefined && next.kind === 'word' && /^\p{Ll}/u.test(next.text);
-    if (afterWord && beforeLower) out.push(i);
+    if (tokens[i].kind === 'word' && MISREAD.has(tokens[i].text) && insideSentence(tokens, i, i)) out.push(i);
   }
   return out;
+}
+
+/**
+ * Whether tokens `from`..`to` stand inside a sentence: right after a word ending in a small letter or a comma (on the
+ * same line or the line before) and before a lower-case word.
+ */
+export function insideSentence(tokens: readonly Token[], from: number, to: number): boolean {
+  const prev = nearestToken(tokens, from - 1, -1, notSpace);
+  const next = nearestToken(tokens, to + 1, 1, notSpace);
+  const afterWord = prev !== undefined && ((prev.kind === 'word' && /\p{Ll}$/u.test(prev.text)) || (prev.kind === 'punct' && prev.text === ','));
+  const beforeLower = next !== undefined && next.kind === 'word' && /^\p{Ll}/u.test(next.text);
+  return afterWord && beforeLower;
 }

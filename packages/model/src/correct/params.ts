@@ -204,6 +204,8 @@ export interface RankParams {
   lostCurrencySign: string | null;
   /** Lower `In`, `Is` inside a sentence (`stood In with`): the OCR misread a dotted `i` as a capital. */
   lowerMisreadCapitals: boolean;
+  /** A word whose capital is the misread letter (`Hke` → like, `Httle` → little) is corrected in small letters inside a sentence. */
+  misreadCapitalCase: boolean;
   /** Correct camelCase tokens whose humps are not words (`tLet`, `lHogg`): misreadings, not identifiers. */
   reclaimIdentifiers: boolean;
   /**
@@ -325,6 +327,7 @@ export const DEFAULT_PARAMS: RankParams = {
   multiSplitCost: 0.6,
   reclaimIdentifiers: true,
   lowerMisreadCapitals: true,
+  misreadCapitalCase: false,
   deleteStrayQuotes: true,
   quotePairWindow: 30,
   loneMarks: '.',
