@@ -62,6 +62,16 @@ describe('correction', () => {
     expect(await one('The cat sat on the mat while the Oommittee met in the room.')).toBe('The cat sat on the mat while the Committee met in the room.');
   });
 
+  it('keeps the older spelling that inner capitals read as letters spell (capitalsKeepOlderSpelling)', async () => {
+    const c = await loadCorrector({ checkpointDir: await makeTinyCheckpoint({ capitalsKeepOlderSpelling: true }) });
+    const one = async (text: string) => (await c.clean([text]))[0].text;
+    // U is read as ll: `untill` is how the print spelt until
+    expect(await one('After some discussion the board adjourned untiU the following week.')).toBe('After some discussion the board adjourned untill the following week.');
+    expect((await clean1('After some discussion the board adjourned untiU the following week.')).text).toBe('After some discussion the board adjourned until the following week.');
+    // where the letters spell the word itself, nothing changes (and U is not read as li: `wiU` is will, not wili)
+    expect(await one('There is no reason to think that the work wiU not be finished.')).toBe('There is no reason to think that the work will not be finished.');
+  });
+
   it('reports edits with offsets into the input that rebuild the output', async () => {
     const input = 'The engineer statcd that the foundations were sound.';
     const r = await clean1(input);

@@ -15,7 +15,7 @@ import { isLooseSpellingVariant, isRegionalVariant, isSpellingVariant } from '..
 import { nearestReading } from './nearest-reading.js';
 import { isLinePiece } from './line-piece.js';
 import { withTokenRules } from './token-rules.js';
-import { innerCapitalReadings } from './inner-capitals.js';
+import { capitalLetterings, innerCapitalReadings } from './inner-capitals.js';
 import { jointRuns, jointScores, type JointRuns } from './joint-context.js';
 
 export interface CorrectTextOptions {
@@ -221,7 +221,8 @@ function decideAll(
         // a misread word with capitals inside it (`doUrT`) in a heading in capitals is written in capitals
         const heading = res.params.headingCase && /.\p{Lu}/u.test(s.base) && capitalNeighbour(tokens, s.from);
         const inside = res.params.misreadCapitalCase && insideSentence(tokens, s.from, s.to);
-        const replacement = renderOption(d.option, heading ? s.base.toUpperCase() : s.base, s.suffix, s.trailing, res, inside);
+        const option = res.params.capitalsKeepOlderSpelling ? asPrinted(d.option, s.base) : d.option;
+        const replacement = renderOption(option, heading ? s.base.toUpperCase() : s.base, s.suffix, s.trailing, res, inside);
         if (replacement !== original) edits.push({ start, end, original, replacement, confidence: d.confidence });
       }
       for (const w of chosen.words) [left2, left] = [left, w];
@@ -338,6 +339,20 @@ function decide(
   if (confidence < threshold) return null;
   if (rerank) best = argmax(base.map((b, k) => (k === 0 ? -Infinity : b + weight * s.neural![k])));
   return { option: all[best], confidence };
+}
+
+/**
+ * A one-word reading as the print spelt it: where the word's inner capitals, read as the letters of old type they
+ * stand for, spell the reading the older way (`batteU`: battell for battle, `feUowes`: fellowes), that spelling.
+ */
+function asPrinted(o: Option, base: string): Option {
+  if (o.words.length !== 1) return o;
+  const w = o.words[0];
+  for (const r of capitalLetterings(base, true)) {
+    const printed = normalizeWord(r);
+    if (printed !== w && isLooseSpellingVariant(printed, w)) return { ...o, words: [printed] };
+  }
+  return o;
 }
 
 /** Capitals the OCR reads for one another (as noisy + clean). */

@@ -29,16 +29,25 @@ const MAX_CAPITAL_READINGS = 8;
 export function innerCapitalReadings(base: string, res: Resources, mode: 'text' | 'query'): Option[] {
   const cost = res.params.capitalReadingCost;
   if (cost === null) return [];
-  const found = [...base.matchAll(INNER_CAPITAL)].filter((m) => CAPITAL_READINGS[m[0]]);
-  if (found.length === 0) return [];
-  const readings = new Set<string>();
-  for (const m of found) for (const r of CAPITAL_READINGS[m[0]]) readings.add(base.slice(0, m.index) + r + base.slice(m.index! + 1));
-  if (found.length > 1) readings.add(base.replace(INNER_CAPITAL, (c) => CAPITAL_READINGS[c]?.[0] ?? c));
   const out: Option[] = [];
-  for (const r of [...readings].slice(0, MAX_CAPITAL_READINGS)) {
+  for (const r of capitalLetterings(base)) {
     const w = normalizeWord(r);
     if (res.lexicon.has(w)) out.push({ words: [w], cost });
     for (const o of generateCandidates(res, w, mode)) out.push({ ...o, cost: o.cost + cost });
   }
   return out;
+}
+
+/**
+ * The word with its inner capitals read as the letters of old type they stand for (`batteU` → battell), one at a time
+ * and all at once: at most MAX_CAPITAL_READINGS, none when it has no such capital; with `likeliest`, each capital read
+ * only as its likeliest letters (U as ll, not li).
+ */
+export function capitalLetterings(base: string, likeliest = false): string[] {
+  const found = [...base.matchAll(INNER_CAPITAL)].filter((m) => CAPITAL_READINGS[m[0]]);
+  if (found.length === 0) return [];
+  const readings = new Set<string>();
+  for (const m of found) for (const r of CAPITAL_READINGS[m[0]].slice(0, likeliest ? 1 : undefined)) readings.add(base.slice(0, m.index) + r + base.slice(m.index! + 1));
+  if (found.length > 1) readings.add(base.replace(INNER_CAPITAL, (c) => CAPITAL_READINGS[c]?.[0] ?? c));
+  return [...readings].slice(0, MAX_CAPITAL_READINGS);
 }

@@ -186,6 +186,8 @@ export interface RankParams {
   capitalReadingCost: number | null;
   /** A misread word with capitals inside it, in a heading in capitals, is written in capitals (`doUrT` → `COURT`). */
   headingCase: boolean;
+  /** A word corrected to one that its inner capitals read as letters spell the older way is written so (`batteU` → battell, not battle). */
+  capitalsKeepOlderSpelling: boolean;
   /** Short words (searched at one edit) also get one misread letter of at most this cost undone first; null: off. */
   shortWordLetterCost: number | null;
   /** Delete single quote marks glued to a lower-case word and paired with none (`'of the`): specks of the paper. */
@@ -335,6 +337,7 @@ export const DEFAULT_PARAMS: RankParams = {
   lostCurrencySign: '£',
   shortWordLetterCost: 0.45,
   headingCase: true,
+  capitalsKeepOlderSpelling: false,
   capitalReadingCost: 0.4,
   secondPass: true,
   headingWordsNotNames: true,
