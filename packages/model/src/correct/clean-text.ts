@@ -356,7 +356,7 @@ function asPrinted(o: Option, base: string): Option {
 }
 
 /** Capitals the OCR reads for one another (as noisy + clean). */
-const CAPITAL_LOOKALIKES = new Set(['OC', 'CO', 'CG', 'GC', 'EF', 'FE']);
+const CAPITAL_LOOKALIKES = new Set(['OC', 'CO', 'CG', 'GC', 'EF', 'FE', 'IJ', 'JI', 'IT', 'TI']);
 
 /** The case pattern to write a correction in; mixed case that is mostly capitals (`EEuNING`) is written in capitals. */
 function writtenCase(original: string): ReturnType<typeof casePattern> {
