@@ -290,6 +290,42 @@ describe('neural scorer hook', () => {
     expect(r.text).toBe('The cat sat on the mat. The report was adopted.');
   });
 
+  it('asks the scorer for a second opinion on a surely wrong word the ranker leaves alone (sureWrongMinProb)', async () => {
+    const { loadResources, createCorrector } = await import('../corrector.js');
+    const { resources } = loadResources({ checkpointDir: await makeTinyCheckpoint() });
+    const asked: string[][] = [];
+    let prefer = 'cat';
+    resources.scorer = {
+      async score(reqs) {
+        asked.push(...reqs.map((r) => r.candidates));
+        return reqs.map((r) => r.candidates.map((c) => (c === prefer ? 0 : -30)));
+      },
+    };
+    const text = 'The cat sat on the xat. The report was adopted.';
+    // `xat` is surely wrong, but no reading of it reaches the threshold (cat, mat, sat): the ranker alone leaves it
+    const clean = async (params: object) => {
+      resources.params = { ...resources.params, neuralWeight: 0.3, neuralMode: 'rerank', mbrMargin: null, sureWrongKeepMax: 0.01, ...params };
+      return (await createCorrector(resources, { checkpoint: 'tiny', backend: 'fake', loadMs: 0 }).clean([text], { threshold: 0.95 }))[0];
+    };
+    expect((await clean({ sureWrongMinProb: null })).text).toBe(text);
+    expect(asked).toHaveLength(0);
+    // the scorer agrees with the ranker's likeliest reading: changed, with the word as written scored too
+    const r = await clean({ sureWrongMinProb: 0.5 });
+    expect(r.text).toBe('The cat sat on the cat. The report was adopted.');
+    expect(r.edits[0].confidence).toBeGreaterThanOrEqual(0.99);
+    expect(asked).toHaveLength(1);
+    expect(asked[0][0]).toBe('xat');
+    // the scorer prefers the word as written, or another reading: left alone
+    for (const other of ['xat', 'mat']) {
+      prefer = other;
+      expect((await clean({ sureWrongMinProb: 0.5 })).text).toBe(text);
+    }
+    // a likeliest reading below sureWrongMinProb is not asked about
+    asked.length = 0;
+    expect((await clean({ sureWrongMinProb: 0.9 })).text).toBe(text);
+    expect(asked).toHaveLength(0);
+  });
+
   it('corrects texts side by side when a scorer is used: one scorer batch, results and progress in order', async () => {
     const { loadResources, createCorrector } = await import('../corrector.js');
     const dir = await makeTinyCheckpoint();

@@ -132,6 +132,16 @@ export async function correctText(text: string, res: Resources, opts: CorrectTex
     const changing = new Set(edits.map((e) => e.start));
     // and only where its say could change the choice: two corrections within `neuralMaxMargin` of each other
     const toScore = live.filter((s) => changing.has(tokens[s.from].start) && closeCall(s, res.params.neuralMaxMargin));
+    // and a word left alone though it is surely wrong (its likeliest reading short of the threshold): changed only
+    // where the scorer agrees, preferring that reading both to the word and to the next one
+    if (res.params.sureWrongMinProb !== null && !query) {
+      for (const s of live) {
+        // (letters only: a token with figures or marks in it may be a code, `3win`, `m6i`)
+        if (changing.has(tokens[s.from].start) || !LETTERS.test(s.base) || !surelyWrong(s, res.params.sureWrongKeepMax, res.params.sureWrongMinProb)) continue;
+        s.secondOpinion = true;
+        toScore.push(s);
+      }
+    }
     if (toScore.length > 0) {
       await scoreNeural(text, tokens, toScore, res, res.params.neuralTopK);
       edits = decideAll(text, tokens, lm, live, runs, res, opts.threshold, query, oldText);
@@ -165,6 +175,18 @@ function archaicWords(tokens: readonly Token[]): number[] {
 }
 
 /** The ranker's two best corrections of a suspect (at its last decision) are within `margin` of each other. */
+const LETTERS = /^[\p{L}'’-]+$/u;
+
+/** The ranker's last decision gave keeping the word at most `keepMax` and its likeliest reading at least `minProb`. */
+function surelyWrong(s: Suspect, keepMax: number, minProb: number): boolean {
+  const r = s.ranked;
+  if (!r || r.length < 2) return false;
+  const max = Math.max(...r);
+  let z = 0;
+  for (const v of r) z += Math.exp(v - max);
+  return Math.exp(r[0] - max) / z <= keepMax && max > r[0] && 1 / z >= minProb;
+}
+
 function closeCall(s: Suspect, margin: number | null): boolean {
   if (margin === null) return true;
   const scores = (s.ranked ?? []).slice(1).sort((a, b) => b - a);
@@ -338,6 +360,13 @@ function decide(
       : 1 / z;
   if (confidence < threshold) return null;
   if (rerank) best = argmax(base.map((b, k) => (k === 0 ? -Infinity : b + weight * s.neural![k])));
+  // a second opinion: the scorer must prefer the ranker's reading to the word and to every other reading it scored
+  if (rerank && s.secondOpinion) {
+    const top = argmax(base);
+    const n = s.neural!;
+    if (top === 0 || n.some((v, k) => k !== top && v >= n[top])) return null;
+    best = top;
+  }
   return { option: all[best], confidence };
 }
 

@@ -244,6 +244,9 @@ export interface RankParams {
   mbrTemperature: number;
   mbrKeepMax: number;
   mbrMinProb: number;
+  /** With the neural scorer: a word the ranker leaves alone though keeping it has at most `sureWrongKeepMax` and its likeliest reading `sureWrongMinProb` (null: off) is changed to that reading where the scorer prefers it to the word and to the other scored reading. */
+  sureWrongMinProb: number | null;
+  sureWrongKeepMax: number;
   /**
    * Suspects next to each other are also scored together, each by its log-marginal over all their readings
    * (`correct/joint-context.ts`), mixed in with this weight against its score with its neighbours fixed (0: off).
@@ -363,6 +366,8 @@ export const DEFAULT_PARAMS: RankParams = {
   mbrTemperature: 1.5,
   mbrKeepMax: 0.05,
   mbrMinProb: 0.35,
+  sureWrongMinProb: null,
+  sureWrongKeepMax: 0.01,
   jointWeight: 0.75,
   endFigureKeepBonus: 4,
   strayInitialCost: 0.3,

@@ -37,6 +37,8 @@ export interface Suspect {
   scoredWith?: { key: string; scores: number[] };
   /** The word starts or ends the text and may be a fragment cut from a longer one. */
   fragment?: 'start' | 'end';
+  /** Scored by the neural scorer as a second opinion on a surely wrong word the ranker left alone. */
+  secondOpinion?: boolean;
   /** Only `extraOptions` are considered (no candidate search). */
   fixed?: boolean;
   /** The word as written is in the lexicon. */
