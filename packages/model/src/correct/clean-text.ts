@@ -2,6 +2,7 @@ import type { CleanResult, Edit } from '../types.js';
 import { tokenAt, tokenize, wordsBefore, type Token } from '../text/tokenize.js';
 import { otherLanguageTokens } from '../text/other-language.js';
 import { absorbJunkGlyphs } from '../text/junk-glyphs.js';
+import { absorbInnerSpecks } from '../text/inner-specks.js';
 import { BOUNDARY } from '../lexicon/bigrams.js';
 import { BREAKS, NUM, normalizeWord } from '../lexicon/lm-words.js';
 import { insideSentence } from './misread-capital.js';
@@ -43,7 +44,9 @@ const SCORER_CONTEXT = 32;
 /** Corrects one text: returns the cleaned text and the edits applied, with offsets into `text`. */
 export async function correctText(text: string, res: Resources, opts: CorrectTextOptions): Promise<CleanResult> {
   const raw = tokenize(text, opts.protectedTerms);
-  const tokens = res.params.junkGlyphs ? absorbJunkGlyphs(raw) : raw;
+  const glyphed = res.params.junkGlyphs ? absorbJunkGlyphs(raw) : raw;
+  const specked = res.params.innerSpeckMinCount;
+  const tokens = specked !== null ? absorbInnerSpecks(glyphed, (w) => res.lexicon.corpusCount(w) >= specked) : glyphed;
   if (res.params.reclaimIdentifiers) {
     const isWord = (w: string) => res.lexicon.corpusCount(w) >= 5;
     const common = res.params.shortHumpMinCount;
