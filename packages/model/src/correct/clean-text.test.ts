@@ -3,6 +3,7 @@ import { loadCorrector } from '../corrector.js';
 import type { Corrector } from '../types.js';
 import { makeTinyCheckpoint } from '../test-support/tiny-checkpoint.js';
 import { applyEdits } from './clean-text.js';
+import type { RankParams } from './params.js';
 import { splitIntoWindows } from './windows.js';
 
 let corrector: Corrector;
@@ -11,6 +12,12 @@ beforeAll(async () => {
 });
 
 const clean1 = async (text: string, opts = {}) => (await corrector.clean([text], opts))[0];
+
+/** A corrector of the tiny checkpoint with some parameters set, as a function from a text to its cleaned text. */
+async function cleanerWith(params: Partial<RankParams>): Promise<(text: string) => Promise<string>> {
+  const c = await loadCorrector({ checkpointDir: await makeTinyCheckpoint(params) });
+  return async (text) => (await c.clean([text]))[0].text;
+}
 
 describe('correction', () => {
   it('fixes OCR misreadings of known words and keeps case', async () => {
@@ -52,8 +59,7 @@ describe('correction', () => {
   });
 
   it('writes a word whose capital was the misread letter in small letters inside a sentence (misreadCapitalCase)', async () => {
-    const c = await loadCorrector({ checkpointDir: await makeTinyCheckpoint({ misreadCapitalCase: true }) });
-    const one = async (text: string) => (await c.clean([text]))[0].text;
+    const one = await cleanerWith({ misreadCapitalCase: true });
     expect(await one('The cat sat on the mat while the Eommittee met in the room.')).toBe('The cat sat on the mat while the committee met in the room.');
     // without the parameter the capital stays
     expect((await clean1('The cat sat on the mat while the Eommittee met in the room.')).text).toBe('The cat sat on the mat while the Committee met in the room.');
@@ -63,8 +69,7 @@ describe('correction', () => {
   });
 
   it('keeps the older spelling that inner capitals read as letters spell (capitalsKeepOlderSpelling)', async () => {
-    const c = await loadCorrector({ checkpointDir: await makeTinyCheckpoint({ capitalsKeepOlderSpelling: true }) });
-    const one = async (text: string) => (await c.clean([text]))[0].text;
+    const one = await cleanerWith({ capitalsKeepOlderSpelling: true });
     // U is read as ll: `untill` is how the print spelt until
     expect(await one('After some discussion the board adjourned untiU the following week.')).toBe('After some discussion the board adjourned untill the following week.');
     expect((await clean1('After some discussion the board adjourned untiU the following week.')).text).toBe('After some discussion the board adjourned until the following week.');
