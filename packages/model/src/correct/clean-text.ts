@@ -139,7 +139,6 @@ export async function correctText(text: string, res: Resources, opts: CorrectTex
     // where the scorer agrees, preferring that reading both to the word and to the next one
     if (res.params.sureWrongMinProb !== null && !query) {
       for (const s of live) {
-        // (letters only: a token with figures or marks in it may be a code, `3win`, `m6i`)
         if (changing.has(tokens[s.from].start) || !LETTERS.test(s.base) || !surelyWrong(s, res.params.sureWrongKeepMax, res.params.sureWrongMinProb)) continue;
         s.secondOpinion = true;
         toScore.push(s);
@@ -177,7 +176,7 @@ function archaicWords(tokens: readonly Token[]): number[] {
   return out;
 }
 
-/** The ranker's two best corrections of a suspect (at its last decision) are within `margin` of each other. */
+/** A word of letters only (a token with figures or marks in it may be a code: `3win`, `m6i`). */
 const LETTERS = /^[\p{L}'’-]+$/u;
 
 /** The ranker's last decision gave keeping the word at most `keepMax` and its likeliest reading at least `minProb`. */
@@ -190,6 +189,7 @@ function surelyWrong(s: Suspect, keepMax: number, minProb: number): boolean {
   return Math.exp(r[0] - max) / z <= keepMax && max > r[0] && 1 / z >= minProb;
 }
 
+/** The ranker's two best corrections of a suspect (at its last decision) are within `margin` of each other. */
 function closeCall(s: Suspect, margin: number | null): boolean {
   if (margin === null) return true;
   const scores = (s.ranked ?? []).slice(1).sort((a, b) => b - a);

@@ -184,7 +184,7 @@ export interface RankParams {
   secondPass: boolean;
   /** Channel cost of reading a capital inside a word as the letters of old type it stands for (`caUed`); null: off. */
   capitalReadingCost: number | null;
-  /** A full stop or comma glued inside small letters that join into a word seen this often without it, or with it read as a letter, is a speck inside the word (`la.ter`, `nif,ht`); null: off. */
+  /** A full stop or comma glued inside small letters that join into a word seen this often without it, or with it read as a letter, is a speck inside the word (`la.ter`, `wo.k`); null: off. */
   innerSpeckMinCount: number | null;
   /** A misread word with capitals inside it, in a heading in capitals, is written in capitals (`doUrT` → `COURT`). */
   headingCase: boolean;
