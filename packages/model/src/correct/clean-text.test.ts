@@ -329,6 +329,14 @@ describe('neural scorer hook', () => {
     asked.length = 0;
     expect((await clean({ sureWrongMinProb: 0.9 })).text).toBe(text);
     expect(asked).toHaveLength(0);
+    // nor a word with accents (a name in another language) or figures in it
+    prefer = 'cat';
+    for (const word of ['xät', 'x4t']) {
+      const other = text.replace('xat', word);
+      resources.params = { ...resources.params, sureWrongMinProb: 0.5 };
+      await createCorrector(resources, { checkpoint: 'tiny', backend: 'fake', loadMs: 0 }).clean([other], { threshold: 0.95 });
+      expect(asked.some((c) => c[0] === word)).toBe(false);
+    }
   });
 
   it('corrects texts side by side when a scorer is used: one scorer batch, results and progress in order', async () => {

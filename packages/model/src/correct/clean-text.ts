@@ -176,8 +176,9 @@ function archaicWords(tokens: readonly Token[]): number[] {
   return out;
 }
 
-/** A word of letters only (a token with figures or marks in it may be a code: `3win`, `m6i`). */
-const LETTERS = /^[\p{L}'’-]+$/u;
+/** A word of plain letters only (a token with figures or marks in it may be a code, `3win`, `m6i`; one with accents a
+ * name in another language, `Jānis`, that the scorer would read as a misspelt English one). */
+const LETTERS = /^[A-Za-z'’-]+$/;
 
 /** The ranker's last decision gave keeping the word at most `keepMax` and its likeliest reading at least `minProb`. */
 function surelyWrong(s: Suspect, keepMax: number, minProb: number): boolean {
