@@ -363,14 +363,12 @@ function decide(
       ? 1 / (1 + Math.exp(scores[0] - max))
       : 1 / z;
   if (confidence < threshold) return null;
-  if (rerank) best = argmax(base.map((b, k) => (k === 0 ? -Infinity : b + weight * s.neural![k])));
-  // a second opinion: the scorer must prefer the ranker's reading to the word and to every other reading it scored
   if (rerank && s.secondOpinion) {
-    const top = argmax(base);
+    // a second opinion: the scorer must prefer the ranker's reading (`best`: in rerank mode the scores are the ranker's)
+    // to the word and to every other reading it scored
     const n = s.neural!;
-    if (top === 0 || n.some((v, k) => k !== top && v >= n[top])) return null;
-    best = top;
-  }
+    if (n.some((v, k) => k !== best && v >= n[best])) return null;
+  } else if (rerank) best = argmax(base.map((b, k) => (k === 0 ? -Infinity : b + weight * s.neural![k])));
   return { option: all[best], confidence };
 }
 
