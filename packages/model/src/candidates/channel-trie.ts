@@ -37,6 +37,10 @@ export class ChannelTrie {
   /** Per node: the letters of the words below it, as `letterBit`s (so a noisy letter none of them has is known to
    * cost at least its cheapest misreading or insertion, whichever branch is taken). */
   private readonly below: Int32Array;
+  /** The characters the words hold, each once. */
+  private readonly letters: number[];
+  /** Per channel: the least cost of a word's letter missing from the noisy word. */
+  private readonly leastDeletion = new WeakMap<Channel, number>();
 
   /** `words[id]` for the ids that `keep` accepts; ids are those of `words`. */
   constructor(words: readonly string[], keep: (word: string, id: number) => boolean = () => true) {
@@ -47,6 +51,7 @@ export class ChannelTrie {
     const minLen = [1 << 20];
     const maxLen = [0];
     const parent = [-1];
+    const letters = new Set<number>();
     const child = (node: number, code: number): number => {
       let last = -1;
       for (let k = first[node]; k >= 0; k = next[k]) {
@@ -72,6 +77,7 @@ export class ChannelTrie {
       for (let i = 0; i <= w.length; i++) {
         if (w.length < minLen[node]) minLen[node] = w.length;
         if (w.length > maxLen[node]) maxLen[node] = w.length;
+        if (i < w.length) letters.add(w.charCodeAt(i));
         if (i < w.length) node = child(node, w.charCodeAt(i));
       }
       ids[node] = id;
@@ -92,6 +98,21 @@ export class ChannelTrie {
     this.minLength = take(minLen);
     this.maxLength = take(maxLen);
     this.below = take(belowOf);
+    this.letters = [...letters];
+  }
+
+  /** The least cost of one of the words' letters missing from a noisy word (alone or after the same letter). */
+  private deletionFloor(channel: Channel): number {
+    let least = this.leastDeletion.get(channel);
+    if (least === undefined) {
+      least = NO_WAY;
+      for (const c of this.letters) {
+        const ch = String.fromCharCode(c);
+        least = Math.min(least, channel.deletion(ch, undefined), channel.deletion(ch, ch));
+      }
+      this.leastDeletion.set(channel, least);
+    }
+    return least;
   }
 
   get nodes(): number {
@@ -107,8 +128,11 @@ export class ChannelTrie {
     const { ins, sub, multi, hasMulti } = tables;
     const codes = tables.codes;
     const transpose = channel.costs.transpose;
-    // cheapest change of length by one letter: what a gap between the lengths left must cost at least
-    const unit = lengthUnit(channel);
+    // a confusion of three clean letters or more may jump over two rows, which the bounds below do not follow
+    const lettered = channel.multiConfusions().every((mc) => mc.clean.length <= 2);
+    // what a gap between the lengths left must cost at least, per letter, from each noisy position on (nothing, where
+    // such jumps exist)
+    const { extra, missing: lacking } = lettered ? gapUnits(noisy, channel, ins, this.deletionFloor(channel)) : noGapUnits(n);
     const rows: Float64Array[] = [new Float64Array(n + 1)];
     for (let i = 1; i <= n; i++) rows[0][i] = rows[0][i - 1] + ins[i - 1];
     const { delCost, delAfterSame } = deletionTables(channel);
@@ -119,9 +143,8 @@ export class ChannelTrie {
     let queryBits = 0;
     for (let i = 0; i < n; i++) queryBits |= bits[i] = letterBit(codes[i]);
     const unmatched = unmatchedCosts(noisy, channel, ins);
-    // a confusion of three clean letters or more may jump over two rows, which the bound below does not follow
-    const lettered = channel.multiConfusions().every((mc) => mc.clean.length <= 2);
     const jumps = jumpsByFirstLetter(noisy, channel);
+    const overJumps = jumpsOver(noisy, transpose, jumps);
     // per node: the least cost of the noisy characters from i on that no letter below the node can match
     const rest = new Float64Array(n + 1);
     const hits: TrieHit[] = [];
@@ -153,12 +176,16 @@ export class ChannelTrie {
       // a non-ASCII letter (accented words) has its substitution costs asked of the channel, and no multi-letter ones
       if (!ascii) for (let i = 0; i < n; i++) otherSub[i] = channel.substitution(codes[i], c);
       let bound = ascii
-        ? fillRow(P, R, G, rows, d, codes, ins, sub, 128, c, multi, hasMulti, pathCodes, c, del, transpose, restMin, restMax, unit)
-        : fillRow(P, R, G, rows, d, codes, ins, otherSub, 1, 0, undefined, undefined, pathCodes, c, del, transpose, restMin, restMax, unit);
+        ? fillRow(P, R, G, rows, d, codes, ins, sub, 128, c, multi, hasMulti, pathCodes, c, del, transpose, restMin, restMax, extra, lacking)
+        : fillRow(P, R, G, rows, d, codes, ins, otherSub, 1, 0, undefined, undefined, pathCodes, c, del, transpose, restMin, restMax, extra, lacking);
       // a branch the length gap leaves open may still be closed by the noisy letters no word below has
       // (the node's own letter counts as one below it: a swap of neighbours reads it after its child's letter)
       const missing = lettered && bound <= budget && restMax > 0 ? queryBits & ~(below[k] | letterBit(c)) : 0;
-      if (missing !== 0 && !openWithLetters(R, n, restMin, restMax, unit, bits, missing, unmatched, rest, budget)) {
+      // a swap or a two-letter confusion starting with this node's letter jumps from the parent's row over this one:
+      // the row bounds only the ways that pass through it
+      const over = c < 128 ? overJumps[c] : swapsOver(codes, c, transpose);
+      if (bound > budget && restMax > 0 && over !== undefined) bound = Math.min(bound, jumpGapBound(P, n, over, restMin, restMax, extra, lacking));
+      if (missing !== 0 && !openWithLetters(R, n, restMin, restMax, extra, lacking, bits, missing, unmatched, rest, budget)) {
         // The row bounds the ways on that pass through it; a swap or a two-letter confusion that starts with this
         // node's letter jumps from the parent's row over it, and closes the branch only if it cannot end in budget.
         if (jumpBound(P, codes, c, transpose, ascii ? jumps[c] : undefined, rest) > budget) bound = Infinity;
@@ -216,13 +243,14 @@ function fillRow(
   transpose: number,
   restMin: number,
   restMax: number,
-  unit: number,
+  extra: Float64Array,
+  lacking: Float64Array,
 ): number {
   const n = codes.length;
   const prev = d > 1 ? pathCodes[d - 2] : -1;
   let v = P[0] + del;
   R[0] = v;
-  let bound = v + (n < restMin ? restMin - n : n > restMax ? n - restMax : 0) * unit;
+  let bound = v + (n < restMin ? (restMin - n) * lacking[0] : n > restMax ? (n - restMax) * extra[0] : 0);
   for (let i = 1; i <= n; i++) {
     const ni = codes[i - 1];
     v = P[i - 1] + (ni === c ? 0 : sub[(i - 1) * stride + col]);
@@ -244,7 +272,7 @@ function fillRow(
     }
     R[i] = v;
     const left = n - i;
-    const lb = v + (left < restMin ? restMin - left : left > restMax ? left - restMax : 0) * unit;
+    const lb = v + (left < restMin ? (restMin - left) * lacking[i] : left > restMax ? (left - restMax) * extra[i] : 0);
     if (lb < bound) bound = lb;
   }
   return bound;
@@ -260,7 +288,8 @@ function openWithLetters(
   n: number,
   restMin: number,
   restMax: number,
-  unit: number,
+  extra: Float64Array,
+  lacking: Float64Array,
   bits: Int32Array,
   missing: number,
   unmatched: Float64Array,
@@ -272,7 +301,7 @@ function openWithLetters(
     if (i < n && (bits[i] & missing) !== 0) paid += unmatched[i];
     rest[i] = paid;
     const left = n - i;
-    const gap = (left < restMin ? restMin - left : left > restMax ? left - restMax : 0) * unit;
+    const gap = left < restMin ? (restMin - left) * lacking[i] : left > restMax ? (left - restMax) * extra[i] : 0;
     if (R[i] + (gap > paid ? gap : paid) <= budget) return true;
   }
   return false;
@@ -297,6 +326,26 @@ function jumpsByFirstLetter(noisy: string, channel: Channel): Array<Jump[] | und
 }
 
 /**
+ * Per ASCII clean letter `c`, every way a path jumps over a node of that letter: the two-letter confusions starting
+ * with it, and a swap with the next letter wherever the noisy word has `c` second of a pair (read after its neighbour).
+ */
+function jumpsOver(noisy: string, transpose: number, jumps: Array<Jump[] | undefined>): Array<Jump[] | undefined> {
+  const out: Array<Jump[] | undefined> = jumps.slice();
+  for (let i = 0; i + 1 < noisy.length; i++) {
+    const c = noisy.charCodeAt(i + 1);
+    if (c < 128) out[c] = [...(out[c] ?? []), { at: i, len: 2, cost: transpose }];
+  }
+  return out;
+}
+
+/** `jumpsOver` for a letter outside ASCII (no confusion starts with one): its swaps only. */
+function swapsOver(codes: Int32Array, c: number, transpose: number): Jump[] | undefined {
+  let out: Jump[] | undefined;
+  for (let i = 0; i + 1 < codes.length; i++) if (codes[i + 1] === c) (out ??= []).push({ at: i, len: 2, cost: transpose });
+  return out;
+}
+
+/**
  * The least cost of a way that jumps from the parent's row P over the node of letter `c` (a swap that reads `c` after
  * its child's letter, or a two-letter confusion starting with `c`) and then pays `left` for the rest.
  */
@@ -312,6 +361,24 @@ function jumpBound(P: Float64Array, codes: Int32Array, c: number, transpose: num
       const v = P[j.at] + j.cost + left[j.at + j.len];
       if (v < best) best = v;
     }
+  }
+  return best;
+}
+
+/**
+ * The least cost of a way that jumps from the parent's row P over the node of letter `c` (a swap with its child's
+ * letter, or a two-letter confusion starting with `c`, as `jumps` lists them) and then pays the gap between the noisy
+ * characters left and the clean letters left below the node's children.
+ */
+function jumpGapBound(P: Float64Array, n: number, jumps: Jump[], restMin: number, restMax: number, extra: Float64Array, lacking: Float64Array): number {
+  const lo = restMin - 1;
+  const hi = restMax - 1;
+  let best = Infinity;
+  for (const j of jumps) {
+    const i = j.at + j.len;
+    const left = n - i;
+    const v = P[j.at] + j.cost + (left < lo ? (lo - left) * lacking[i] : left > hi ? (left - hi) * extra[i] : 0);
+    if (v < best) best = v;
   }
   return best;
 }
@@ -402,11 +469,34 @@ function deletionTables(channel: Channel): { delCost: Float64Array; delAfterSame
   return t;
 }
 
-const units = new WeakMap<Channel, number>();
-
-/** The channel's least cost of a change of length by one character (remembered per channel). */
-function lengthUnit(channel: Channel): number {
-  let u = units.get(channel);
-  if (u === undefined) units.set(channel, (u = channel.lengthChangeCost()));
-  return u;
+/**
+ * Per noisy position i, the least a way on from i pays per letter of length it changes: `extra[i]` where the noisy
+ * characters left outnumber the clean letters (an extra character from i on, or a confusion reading more noisy
+ * characters than clean ones that lies after i), `missing[i]` where the clean letters do (a letter missing, at least
+ * `leastDeletion`, or a confusion reading fewer noisy characters than clean ones that lies after i).
+ * Tighter than one figure for the whole channel: `rn` read for `m` makes a noisy word cheaply longer only if it has `rn`.
+ */
+function gapUnits(noisy: string, channel: Channel, ins: Float64Array, leastDeletion: number): { extra: Float64Array; missing: Float64Array } {
+  const n = noisy.length;
+  const extra = new Float64Array(n + 1).fill(NO_WAY);
+  const missing = new Float64Array(n + 1).fill(leastDeletion);
+  for (let i = n - 1; i >= 0; i--) extra[i] = Math.min(extra[i + 1], ins[i]);
+  for (const mc of channel.multiConfusions()) {
+    const diff = mc.noisy.length - mc.clean.length;
+    if (diff === 0) continue;
+    const per = mc.cost / Math.abs(diff);
+    const into = diff > 0 ? extra : missing;
+    // the last place it occurs bounds every position up to it
+    const at = noisy.lastIndexOf(mc.noisy);
+    for (let i = 0; i <= at; i++) if (per < into[i]) into[i] = per;
+  }
+  return { extra, missing };
 }
+
+/** Gap units of nothing: no branch is closed for its length. */
+function noGapUnits(n: number): { extra: Float64Array; missing: Float64Array } {
+  return { extra: new Float64Array(n + 1), missing: new Float64Array(n + 1) };
+}
+
+/** A gap that cannot be closed (finite, so that 0 × it stays 0). */
+const NO_WAY = 1e9;

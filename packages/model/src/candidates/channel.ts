@@ -279,22 +279,6 @@ export class Channel {
     return n < 128 && c < 128 ? this.asciiMulti[n * 128 + c] : this.multiByEnd.get(String.fromCharCode(n) + '\u0000' + String.fromCharCode(c));
   }
 
-  /**
-   * The least this channel charges for making a word one character longer or shorter: an extra or missing character,
-   * or a multi-character confusion per character of length it changes (`rn` for `m`: 0.35). Confusions involving
-   * characters outside ASCII (ligatures: `ﬁ` for `fi`) are left out, so that they do not loosen every bound.
-   */
-  lengthChangeCost(): number {
-    const ascii = (s: string) => [...s].every((ch) => ch.charCodeAt(0) < 128);
-    let u = Math.min(this.costs.edit, this.costs.double);
-    for (const [ch, c] of [...this.cheapIns, ...this.cheapDel]) if (ascii(ch)) u = Math.min(u, c);
-    for (const mc of this.multi) {
-      const diff = Math.abs(mc.noisy.length - mc.clean.length);
-      if (diff > 0 && ascii(mc.noisy + mc.clean)) u = Math.min(u, mc.cost / diff);
-    }
-    return u;
-  }
-
   /** Cost of reading clean character `c` as noisy `n` (codes; different characters). */
   private subCost(n: number, c: number, ascii: boolean, edit: number): number {
     if (ascii) {

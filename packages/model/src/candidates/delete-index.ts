@@ -43,6 +43,10 @@ export class DeleteIndex {
   private distances = new Uint8Array(256);
   /** The query of the lookup under way, measured against every word it meets. */
   private readonly pattern = new OsaPattern();
+  /** Every word's character codes, end to end (`chars[starts[id], starts[id + 1])`): measuring the words a lookup meets
+   * reads this one compact table, not strings scattered over the heap. */
+  private readonly chars: Uint16Array;
+  private readonly wordStarts: Uint32Array;
 
   constructor(
     private readonly words: readonly string[],
@@ -78,6 +82,10 @@ export class DeleteIndex {
     }
     this.starts = starts;
     this.seen = new Uint8Array(words.length);
+    this.wordStarts = new Uint32Array(words.length + 1);
+    for (let id = 0; id < words.length; id++) this.wordStarts[id + 1] = this.wordStarts[id] + words[id].length;
+    this.chars = new Uint16Array(this.wordStarts[words.length]);
+    for (let id = 0, k = 0; id < words.length; id++) for (let j = 0; j < words[id].length; j++) this.chars[k++] = words[id].charCodeAt(j);
   }
 
   get entries(): number {
@@ -128,7 +136,9 @@ export class DeleteIndex {
       const id = packed >>> 2;
       if (this.seen[id] === gen) continue;
       this.seen[id] = gen;
-      const distance = this.pattern.distance(this.words[id], maxDistance);
+      const start = this.wordStarts[id];
+      let distance = this.pattern.distanceOf(this.chars, start, this.wordStarts[id + 1] - start, maxDistance);
+      if (distance < 0) distance = this.pattern.distance(this.words[id], maxDistance);
       if (distance <= maxDistance) {
         if (this.found === this.ids.length) {
           this.ids = grown(this.ids, new Int32Array(2 * this.ids.length));

@@ -56,6 +56,8 @@ export class OsaPattern {
   /** Per character code, the positions of the pattern holding it (as bits); only the pattern's own codes are set. */
   private readonly eq = new Int32Array(65536);
   private pattern = '';
+  /** The codes of the word `distance` measures (reused). */
+  private codes = new Uint16Array(32);
 
   /** Makes `pattern` the string every `distance` call measures from. */
   set(pattern: string): void {
@@ -67,11 +69,23 @@ export class OsaPattern {
 
   /** `osaDistance(pattern, word, max)`: the distance, or max + 1 when it is larger. */
   distance(word: string, max: number): number {
-    const a = this.pattern;
-    const m = a.length;
+    const m = this.pattern.length;
     const n = word.length;
     if (Math.abs(m - n) > max) return max + 1;
-    if (m > MAX_PATTERN) return osaDistance(a, word, max);
+    if (m > MAX_PATTERN) return osaDistance(this.pattern, word, max);
+    if (this.codes.length < n) this.codes = new Uint16Array(2 * n);
+    for (let j = 0; j < n; j++) this.codes[j] = word.charCodeAt(j);
+    return this.distanceOf(this.codes, 0, n, max);
+  }
+
+  /**
+   * The distance to the word held in `chars[start, start + n)` (character codes), or max + 1 when it is larger; for a
+   * pattern of more than 31 characters, the caller measures with `osaDistance` instead (-1 is returned).
+   */
+  distanceOf(chars: Uint16Array, start: number, n: number, max: number): number {
+    const m = this.pattern.length;
+    if (Math.abs(m - n) > max) return max + 1;
+    if (m > MAX_PATTERN) return -1;
     if (m === 0) return n;
     const eq = this.eq;
     const last = 1 << (m - 1);
@@ -80,8 +94,8 @@ export class OsaPattern {
     let d0 = 0;
     let prevEq = 0;
     let score = m;
-    for (let j = 0; j < n; j++) {
-      const e = eq[word.charCodeAt(j)];
+    for (let j = start; j < start + n; j++) {
+      const e = eq[chars[j]];
       // a swap: the pattern's character i matches the word's previous one and i − 1 this one, no diagonal zero before
       const tr = ((~d0 & e) << 1) & prevEq;
       d0 = (((e & vp) + vp) ^ vp) | e | vn | tr;
