@@ -122,9 +122,12 @@ export function productName(word: string): boolean {
 /** Letters of an identifier short enough to need common words for humps. */
 const SHORT_IDENTIFIER = 5;
 
-/** Words written with a full stop that need not end a sentence. */
+/** Words written with a full stop that need not end a sentence (book sizes and trade terms of old catalogues too:
+ * `royal 8vo. cloth`, `pub. at`, `per cent. per annum`). */
 const ABBREVIATIONS = new Set(
-  'co mr mrs messrs dr st no nos vol vols pp etc viz cf al ibid fig figs eq eqs esq jun sen ltd rev hon capt col gen lieut sgt prof inst ult prox approx vs ca resp ch sec art ed eds op cit'.split(' '),
+  'co mr mrs messrs dr st no nos vol vols pp etc viz cf al ibid fig figs eq eqs esq jun sen ltd rev hon capt col gen lieut sgt prof inst ult prox approx vs ca resp ch sec art ed eds op cit 4to 8vo 12mo 16mo 18mo 24mo 32mo pub cent prem lb lbs'.split(
+    ' ',
+  ),
 );
 
 /**
