@@ -208,6 +208,8 @@ export interface RankParams {
   lostCurrencySign: string | null;
   /** Lower `In`, `Is` inside a sentence (`stood In with`): the OCR misread a dotted `i` as a capital. */
   lowerMisreadCapitals: boolean;
+  /** A sum of old British money beside another, its figure one read as a letter, gets the figure back (`Is 6d` → `1s 6d`). */
+  misreadOnes: boolean;
   /** A word whose capital is the misread letter (`Hke` → like, `Httle` → little) is corrected in small letters inside a sentence. */
   misreadCapitalCase: boolean;
   /** Correct camelCase tokens whose humps are not words (`tLet`, `lHogg`): misreadings, not identifiers. */
@@ -334,6 +336,7 @@ export const DEFAULT_PARAMS: RankParams = {
   multiSplitCost: 0.6,
   reclaimIdentifiers: true,
   lowerMisreadCapitals: true,
+  misreadOnes: false,
   misreadCapitalCase: false,
   deleteStrayQuotes: true,
   quotePairWindow: 30,

@@ -5,14 +5,22 @@ import { misreadCapitals } from './misread-capital.js';
 import { strayQuotes } from './stray-quote.js';
 import { doubledCommas, loneMarks } from './lone-mark.js';
 import { currencyOfText, lostCurrencySigns } from './lost-currency.js';
+import { misreadOnes, oneFor } from './misread-one.js';
 
 /**
  * Adds the edits of the rules that rewrite single tokens, where no other edit touches them, in text order: `In`, `Is`
  * misread with a capital inside a sentence are lowered; quote marks that are specks are deleted, and so are full stops
  * standing alone between two lower-case words and the second of two commas after a word; a replacement mark before a
- * figure is the currency sign a wrong text encoding lost.
+ * figure is the currency sign a wrong text encoding lost; a sum of old money beside another whose figure one was read as a
+ * letter is written with the figure (`£1. Is 10s` → `£1. 1s 10s`).
  */
 export function withTokenRules(tokens: Token[], edits: Edit[], res: Resources, threshold: number): Edit[] {
+  if (res.params.misreadOnes && MISREAD_ONE_CONFIDENCE >= threshold) {
+    // the sum is written whatever the ranker made of the word (`ls` → is)
+    const ones = misreadOnes(tokens).map((i) => tokens[i]);
+    edits = edits.filter((e) => !ones.some((t) => t.start <= e.start && e.end <= t.end));
+    edits = withRuleEdits(edits, ones, oneFor, MISREAD_ONE_CONFIDENCE, threshold);
+  }
   if (res.params.lowerMisreadCapitals) {
     const capitals = misreadCapitals(tokens).map((i) => tokens[i]);
     edits = withRuleEdits(edits, capitals, (w) => w.toLowerCase(), LOWERED_CAPITAL_CONFIDENCE, threshold);
@@ -33,6 +41,8 @@ export function withTokenRules(tokens: Token[], edits: Edit[], res: Resources, t
   return edits;
 }
 
+/** Confidence of writing a sum whose figure one was read as a letter (`Is 6d` → `1s 6d`). */
+const MISREAD_ONE_CONFIDENCE = 0.9;
 /** Confidence of writing a lost currency sign (`�600` → `£600`). */
 const LOST_SIGN_CONFIDENCE = 0.9;
 /** Confidence of deleting a mark standing alone inside a sentence (`told him . that`). */
