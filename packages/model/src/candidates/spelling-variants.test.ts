@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isElidedForm, isLooseSpellingVariant, isRegionalVariant, isSpellingVariant } from './spelling-variants.js';
+import { isArchaicInflection, isElidedForm, isLooseSpellingVariant, isRegionalVariant, isSpellingVariant } from './spelling-variants.js';
 
 describe('isSpellingVariant', () => {
   it('recognises early-modern spellings of a modern word', () => {
@@ -56,5 +56,15 @@ describe('isElidedForm', () => {
   it("leaves specks inside words and other words to the corrector", () => {
     // the apostrophe stands for the e: die'd, replie'd and comman'd are specks in died, replied, command
     for (const w of ["die'd", "replie'd", "comman'd", "perfrm'd", 'performd', "perform'ed", "he'd"]) expect(isElidedForm(w, has), w).toBe(false);
+  });
+});
+
+describe('isArchaicInflection', () => {
+  it('takes -eth and -est on a verb seen often enough for an older inflection, not a misspelt word', () => {
+    const counts: Record<string, number> = { follow: 900, love: 900, carry: 900, set: 900, know: 900, appear: 900, for: 9000, on: 9000, rare: 10 };
+    const count = (w: string) => counts[w] ?? 0;
+    for (const w of ['followeth', 'loveth', 'carrieth', 'setteth', 'knowest', 'appeareth']) expect(isArchaicInflection(w, count, 50), w).toBe(true);
+    // a short stem for -est (`forest` misspelt `forrest`, `onest`), a verb seen too seldom, no ending
+    for (const w of ['forrest', 'onest', 'rareth', 'follow', 'eth']) expect(isArchaicInflection(w, count, 50), w).toBe(false);
   });
 });

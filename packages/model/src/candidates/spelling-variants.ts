@@ -114,3 +114,22 @@ export function isElidedForm(word: string, has: (w: string) => boolean): boolean
   const full = ending === 'd' ? 'ed' : 'est';
   return has(stem + full) || (stem.endsWith('y') && has(stem.slice(0, -1) + 'i' + full));
 }
+
+/**
+ * True when `word` (lower case) is an older inflection of a verb `count` knows well: -eth for the third person
+ * (followeth, loveth, carrieth, setteth) or -est for the second (knowest, lovest). Older print and the Bible write
+ * these; a lexicon of modern text has few of them, and must not read `followeth` as followed. The verb must be seen
+ * `minCount` times; for -est it must have four letters or more (`forest`, `honest` misspelt are not `for`, `hon` + est).
+ */
+export function isArchaicInflection(word: string, count: (w: string) => number, minCount: number): boolean {
+  const m = /^([a-z]{2,})(eth|est)$/.exec(word);
+  if (!m) return false;
+  const [, stem, ending] = m;
+  const verbs = [stem, stem + 'e'];
+  if (ending === 'eth') {
+    if (stem.endsWith('i')) verbs.push(stem.slice(0, -1) + 'y');
+    if (/([bdglmnprt])\1$/.test(stem)) verbs.push(stem.slice(0, -1));
+  }
+  const least = ending === 'eth' ? 3 : 4;
+  return verbs.some((v) => v.length >= least && count(v) >= minCount);
+}

@@ -129,6 +129,8 @@ export interface RankParams {
   weakOldSpellingMinRatio: number;
   /** Archaic words (thou, hath, unto) count as words in older spelling for `weakOldSpellingEvidence`. */
   archaicEvidence: boolean;
+  /** A word that is an older inflection (-eth, -est) of a verb seen this often is left as it is (followeth, knowest); null: never. */
+  archaicInflectionMinCount: number | null;
   /** In a clean document (see `documentRepeatsMaxShare`), a known word used at least this often gets `repeatKeepBonus` too (null: never). */
   knownRepeats: number | null;
   /** Keep bonus of a lone lower-case letter other than a/i/o/v/x (`of n poisoned`): in print, almost always a stray mark. */
@@ -322,6 +324,7 @@ export const DEFAULT_PARAMS: RankParams = {
   weakOldSpellingEvidence: null,
   weakOldSpellingMinRatio: 0.1,
   archaicEvidence: false,
+  archaicInflectionMinCount: null,
   knownRepeats: null,
   strayLetterKeepBonus: -16,
   strayLetterNoiseWeight: 3,

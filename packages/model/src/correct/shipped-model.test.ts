@@ -73,6 +73,13 @@ describe('shipped model', () => {
     expect(await clean1('Download the .csv file to save it.')).toBe('Download the .csv file to save it.');
   });
 
+  it('leaves the older inflections of known verbs alone in running text (followeth, loveth, knowest)', async () => {
+    const old = 'And he followeth them, and loveth them, as it appeareth; thou knowest it.';
+    expect(await clean1(old)).toBe(old);
+    // and gives a sum of old money its figure one back beside another sum
+    expect(await clean1('Price £1. Is 6d, post free.')).toBe('Price £1. 1s 6d, post free.');
+  });
+
   it('writes a currency sign lost to a wrong text encoding before a figure, the one the text uses if any', async () => {
     expect(await clean1('A watch valued at \ufffd600 was stolen.')).toBe('A watch valued at £600 was stolen.');
     expect(await clean1('It cost \u20ac5 then and \ufffd6 now.')).toBe('It cost \u20ac5 then and \u20ac6 now.');

@@ -6,7 +6,7 @@ import type { Option } from './candidates.js';
 import type { Resources } from './resources.js';
 import type { RankParams } from './params.js';
 import { noiseLevelBonus } from './noise-level.js';
-import { isElidedForm } from '../candidates/spelling-variants.js';
+import { isArchaicInflection, isElidedForm } from '../candidates/spelling-variants.js';
 import { capitalNeighbour, compoundPiece, glued, gluedStop, leadingStop, oneForI, productName, sentenceInitial, strayLetter, strayStop, unitAfterNumber } from './token-context.js';
 
 /** A stretch of tokens (one word, or a word hyphenated across a break) that may need correcting. */
@@ -208,6 +208,8 @@ export function findSuspects(tokens: Token[], res: Resources, query: boolean, do
     if (inCode.has(q)) continue;
     // an elided ending is a spelling of older print and verse (perform'd, apply'd), not a misreading
     if (isElidedForm(q, (w) => res.lexicon.has(w))) continue;
+    // and so, in running text, is an older inflection of a known verb (followeth, knowest); a word given alone is a typist's
+    if (!query && p.archaicInflectionMinCount !== null && isArchaicInflection(q, (w) => res.lexicon.corpusCount(w), p.archaicInflectionMinCount)) continue;
     const hasDigit = /\d/.test(q);
     // digits inside letters (c4t, wor1d) or a leading 0/1/5 (0n, 1n) are OCR; so, where the parameters ask for it, is
     // one other figure before lower-case letters (4ook) or after letters (hi4), which may also be an id (eth0)
