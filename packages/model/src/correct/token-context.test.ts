@@ -72,7 +72,7 @@ describe('misreadIdentifier', () => {
       return strayStop(tokens, tokens.findIndex((t) => t.text === '.'));
     };
     expect(stop('and he. had several times')).toBe(true);
-    for (const text of ['he left. The end', 'he left .the end', 'he left.\nthe end', 'her B.A. at the college', 'by P. and', 'the Co. to promote', 'etc. and', 'royal 8vo. cloth', 'pub. at 5s', 'per cent. per annum']) {
+    for (const text of ['he left. The end', 'he left .the end', 'he left.\nthe end', 'her B.A. at the college', 'by P. and', 'the Co. to promote', 'etc. and', 'royal 8vo. cloth', 'pub. at 5s', 'per cent. per annum', 'a wound 2in. long']) {
       expect(stop(text), text).toBe(false);
     }
   });

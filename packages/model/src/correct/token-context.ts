@@ -153,10 +153,12 @@ function stopInSentence(tokens: Token[], i: number, then: 'space' | 'word'): boo
   const prev = tokens[i - 1];
   const space = then === 'space' ? tokens[i + 1] : undefined;
   const next = tokens[then === 'space' ? i + 2 : i + 1];
-  // not after an initial, an abbreviation in capitals (`B.A. at`, `P. l)egano`) or a common abbreviation (`Co. to`)
+  // not after an initial, an abbreviation in capitals (`B.A. at`, `P. l)egano`), a common abbreviation (`Co. to`) or a
+  // figure with its unit (`2in. long`)
   return (
     prev?.kind === 'word' &&
     /\p{Ll}/u.test(prev.text) &&
+    !/^\d/u.test(prev.text) &&
     [...prev.text].length >= 2 &&
     !ABBREVIATIONS.has(prev.text.toLowerCase()) &&
     (then === 'word' || (space?.kind === 'space' && !space.text.includes('\n'))) &&
@@ -180,6 +182,7 @@ export function leadingStop(tokens: Token[], i: number, isCommon: (word: string)
     !space.text.includes('\n') &&
     prev?.kind === 'word' &&
     /\p{Ll}/u.test(prev.text) &&
+    !/^\d/u.test(prev.text) &&
     next?.kind === 'word' &&
     /^\p{Ll}{2,}$/u.test(next.text) &&
     !FILE_EXTENSIONS.has(next.text) &&
