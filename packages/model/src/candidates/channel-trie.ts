@@ -188,7 +188,7 @@ export class ChannelTrie {
       if (missing !== 0 && !openWithLetters(R, n, restMin, restMax, extra, lacking, bits, missing, unmatched, rest, budget)) {
         // The row bounds the ways on that pass through it; a swap or a two-letter confusion that starts with this
         // node's letter jumps from the parent's row over it, and closes the branch only if it cannot end in budget.
-        if (jumpBound(P, codes, c, transpose, ascii ? jumps[c] : undefined, rest) > budget) bound = Infinity;
+        if (jumpBound(P, over, rest) > budget) bound = Infinity;
       }
       if (wordIds[k] >= 0 && R[n] <= budget) hits.push({ id: wordIds[k], cost: R[n] });
       // go on only if some way on can still end within the budget
@@ -346,21 +346,14 @@ function swapsOver(codes: Int32Array, c: number, transpose: number): Jump[] | un
 }
 
 /**
- * The least cost of a way that jumps from the parent's row P over the node of letter `c` (a swap that reads `c` after
- * its child's letter, or a two-letter confusion starting with `c`) and then pays `left` for the rest.
+ * The least cost of a way that jumps from the parent's row P over a node (one of `jumps`, as `jumpsOver` lists them for
+ * its letter) and then pays `left` for the rest.
  */
-function jumpBound(P: Float64Array, codes: Int32Array, c: number, transpose: number, jumps: Jump[] | undefined, left: Float64Array): number {
+function jumpBound(P: Float64Array, jumps: Jump[] | undefined, left: Float64Array): number {
   let best = Infinity;
-  for (let i = 0; i + 1 < codes.length; i++) {
-    if (codes[i + 1] !== c) continue;
-    const v = P[i] + transpose + left[i + 2];
+  for (const j of jumps ?? []) {
+    const v = P[j.at] + j.cost + left[j.at + j.len];
     if (v < best) best = v;
-  }
-  if (jumps) {
-    for (const j of jumps) {
-      const v = P[j.at] + j.cost + left[j.at + j.len];
-      if (v < best) best = v;
-    }
   }
   return best;
 }

@@ -43,7 +43,7 @@ export class DeleteIndex {
   private distances = new Uint8Array(256);
   /** The query of the lookup under way, measured against every word it meets. */
   private readonly pattern = new OsaPattern();
-  /** Every word's character codes, end to end (`chars[starts[id], starts[id + 1])`): measuring the words a lookup meets
+  /** Every word's character codes, end to end (`chars[wordStarts[id], wordStarts[id + 1])`): measuring the words a lookup meets
    * reads this one compact table, not strings scattered over the heap. */
   private readonly chars: Uint16Array;
   private readonly wordStarts: Uint32Array;
