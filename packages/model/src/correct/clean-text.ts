@@ -46,7 +46,7 @@ export async function correctText(text: string, res: Resources, opts: CorrectTex
   const raw = tokenize(text, opts.protectedTerms);
   const glyphed = res.params.junkGlyphs ? absorbJunkGlyphs(raw) : raw;
   const specked = res.params.innerSpeckMinCount;
-  const tokens = specked !== null ? absorbInnerSpecks(glyphed, (w) => res.lexicon.corpusCount(w) >= specked) : glyphed;
+  const tokens = specked !== null ? absorbInnerSpecks(glyphed, (w) => res.lexicon.corpusCount(w) >= specked, new Set(res.params.innerSpeckMarks)) : glyphed;
   if (res.params.reclaimIdentifiers) {
     const isWord = (w: string) => res.lexicon.corpusCount(w) >= 5;
     const common = res.params.shortHumpMinCount;

@@ -186,8 +186,10 @@ export interface RankParams {
   secondPass: boolean;
   /** Channel cost of reading a capital inside a word as the letters of old type it stands for (`caUed`); null: off. */
   capitalReadingCost: number | null;
-  /** A full stop or comma glued inside small letters that join into a word seen this often without it, or with it read as a letter, is a speck inside the word (`la.ter`, `wo.k`); null: off. */
+  /** A mark of `innerSpeckMarks` glued inside small letters that join into a word seen this often without it, or with it read as a letter, is a speck inside the word (`la.ter`, `wo.k`); null: off. */
   innerSpeckMinCount: number | null;
+  /** The marks a speck glued inside a word may be read as (`la.ter`, `whi(ch`); each a character of the string. */
+  innerSpeckMarks: string;
   /** A misread word with capitals inside it, in a heading in capitals, is written in capitals (`doUrT` → `COURT`). */
   headingCase: boolean;
   /** A word corrected to one that its inner capitals read as letters spell the older way is written so (`batteU` → battell, not battle). */
@@ -349,6 +351,7 @@ export const DEFAULT_PARAMS: RankParams = {
   shortWordLetterCost: 0.45,
   headingCase: true,
   innerSpeckMinCount: null,
+  innerSpeckMarks: '.,',
   capitalsKeepOlderSpelling: false,
   capitalReadingCost: 0.4,
   secondPass: true,

@@ -28,4 +28,17 @@ describe('absorbInnerSpecks', () => {
     // a chain of marks is an abbreviation, even where two pieces would make a word
     expect(words('the l.a.ter')).toEqual(['the', 'l', 'a', 'ter']);
   });
+
+  it('reads the other marks it is given the same way, and only those', () => {
+    const marks = new Set(['.', ',', '(', '!', '*']);
+    const withMarks = (text: string) =>
+      absorbInnerSpecks(tokenize(text), (w) => KNOWN.has(w), marks)
+        .filter((t) => t.kind === 'word')
+        .map((t) => t.text);
+    expect(withMarks('we ha(ve a!nd wo*k')).toEqual(['we', 'ha(ve', 'a!nd', 'wo*k']);
+    // by default a bracket or a bang stays a mark
+    expect(words('we ha(ve a!nd')).toEqual(['we', 'ha', 've', 'a', 'nd']);
+    // a call or an expression is no word (`f(x)`, `log(prob)`)
+    expect(withMarks('f(x) log(prob)')).toEqual(['f', 'x', 'log', 'prob']);
+  });
 });
