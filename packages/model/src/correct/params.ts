@@ -150,6 +150,11 @@ export interface RankParams {
   junkGlyphs: boolean;
   /** Channel cost of reading a lone `m` as `in` (`died m the hospital`). */
   loneMCost: number;
+  /**
+   * Channel cost of reading a lone `n` as the word `a`, in text at least as noisy as `noiseRef` around it (the OCR of some
+   * papers reads a small `a` so; in cleaner text a lone `n` is a symbol or a speck); null: never.
+   */
+  loneNCost: number | null;
   /** Channel cost of splitting a word in two (`thecat` → `the cat`). */
   splitCost: number;
   /** Unknown words at least this long are also cut into three or four known words (`stickandarazor`). */
@@ -336,6 +341,7 @@ export const DEFAULT_PARAMS: RankParams = {
   unknownLengthShape: -2.45,
   junkGlyphs: true,
   loneMCost: 1,
+  loneNCost: null,
   splitCost: 0.6,
   multiSplitMinLength: 7,
   multiSplitCost: 0.6,

@@ -73,6 +73,11 @@ describe('shipped model', () => {
     expect(await clean1('Download the .csv file to save it.')).toBe('Download the .csv file to save it.');
   });
 
+  it('reads a lone `n` as `a` in a noisy line, but not in clean text', async () => {
+    expect(await clean1('Tho man wns n vory good follow, nnd ho snid')).toContain('The man was a very good');
+    expect(await clean1('where n is the number of words in the text')).toBe('where n is the number of words in the text');
+  });
+
   it('leaves the older inflections of known verbs alone in running text (followeth, loveth, knowest)', async () => {
     const old = 'And he followeth them, and loveth them, as it appeareth; thou knowest it.';
     expect(await clean1(old)).toBe(old);

@@ -192,7 +192,13 @@ export function findSuspects(tokens: Token[], res: Resources, query: boolean, do
     // a letter that stands alone more than once nearby is a symbol of the text (a variable, a label), not a stray mark
     if (strayLetter(tokens, i) && !symbolOfText(lettersAt.get(t.text) ?? [], wordNo[i], p.symbolWindow)) {
       const q = t.text;
-      const extraOptions = [{ words: [], cost: p.strayDeleteCost }, ...(q === 'm' ? [{ words: ['in'], cost: p.loneMCost }] : [])];
+      // a lone `m` may be `in` misread; in a noisy text a lone `n` may be `a` (its bowl read as an arch)
+      const lonelyA = q === 'n' && p.loneNCost !== null && noise.letter(i) <= 0;
+      const extraOptions = [
+        { words: [], cost: p.strayDeleteCost },
+        ...(q === 'm' ? [{ words: ['in'], cost: p.loneMCost }] : []),
+        ...(lonelyA ? [{ words: ['a'], cost: p.loneNCost! }] : []),
+      ];
       out.push(oneWord(i, t, q, q, { keepBonus: p.strayLetterKeepBonus + p.strayLetterNoiseWeight * noise.letter(i), extraOptions, fixed: true }));
       continue;
     }
