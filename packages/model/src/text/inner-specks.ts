@@ -9,9 +9,9 @@ const ALPHABET = 'abcdefghijklmnopqrstuvwxyz';
 const glued = (a: Token | undefined, b: Token | undefined): boolean => a !== undefined && b !== undefined && a.end === b.start;
 
 /**
- * A full stop or comma glued between two pieces of small letters that make a known word with the mark left out
- * (`la.ter`, `dea.ling`, `a.nd`) or read as one letter (`nif,ht` night, `wo.k` work): a speck the OCR read inside the
- * word. The mark is taken into the word, which the corrector then reads as one misread word (or leaves as written).
+ * A full stop or comma (or another of `marks`: `whi(ch`) glued between two pieces of small letters that make a known
+ * word with the mark left out (`la.ter`, `dea.ling`, `a.nd`) or read as one letter (`nif,ht` night, `wo.k` work): a
+ * speck the OCR read inside the word. The mark is taken into the word, which the corrector then reads as one misread word (or leaves as written).
  * Abbreviations are left alone: two single letters are not joined (`a.m`, `e.g`, `i.e`), nor a piece already in a
  * chain of such marks (`e.g.`, `u.s.a`).
  */
