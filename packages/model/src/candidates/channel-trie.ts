@@ -143,8 +143,7 @@ export class ChannelTrie {
     let queryBits = 0;
     for (let i = 0; i < n; i++) queryBits |= bits[i] = letterBit(codes[i]);
     const unmatched = unmatchedCosts(noisy, channel, ins);
-    const jumps = jumpsByFirstLetter(noisy, channel);
-    const overJumps = jumpsOver(noisy, transpose, jumps);
+    const overJumps = jumpsOver(noisy, channel, transpose);
     // per node: the least cost of the noisy characters from i on that no letter below the node can match
     const rest = new Float64Array(n + 1);
     const hits: TrieHit[] = [];
@@ -185,11 +184,8 @@ export class ChannelTrie {
       // the row bounds only the ways that pass through it
       const over = c < 128 ? overJumps[c] : swapsOver(codes, c, transpose);
       if (bound > budget && restMax > 0 && over !== undefined) bound = Math.min(bound, jumpGapBound(P, n, over, restMin, restMax, extra, lacking));
-      if (missing !== 0 && !openWithLetters(R, n, restMin, restMax, extra, lacking, bits, missing, unmatched, rest, budget)) {
-        // The row bounds the ways on that pass through it; a swap or a two-letter confusion that starts with this
-        // node's letter jumps from the parent's row over it, and closes the branch only if it cannot end in budget.
-        if (jumpBound(P, over, rest) > budget) bound = Infinity;
-      }
+      // (where the jumps over this node cannot end in budget either)
+      if (missing !== 0 && !openWithLetters(R, n, restMin, restMax, extra, lacking, bits, missing, unmatched, rest, budget) && jumpBound(P, over, rest) > budget) bound = Infinity;
       if (wordIds[k] >= 0 && R[n] <= budget) hits.push({ id: wordIds[k], cost: R[n] });
       // go on only if some way on can still end within the budget
       if (bound <= budget && restMax > 0) {
@@ -307,33 +303,29 @@ function openWithLetters(
   return false;
 }
 
-/** A multi-letter confusion at a place in the noisy word: `len` noisy characters from `at` read for two clean letters. */
+/** A way over a node at a place in the noisy word: `len` noisy characters from `at` read for two clean letters (a
+ * two-letter confusion, or a swap of neighbours). */
 interface Jump {
   at: number;
   len: number;
   cost: number;
 }
 
-/** Per ASCII clean letter, the two-letter confusions starting with it that the noisy word holds, by place. */
-function jumpsByFirstLetter(noisy: string, channel: Channel): Array<Jump[] | undefined> {
+/**
+ * Per ASCII clean letter `c`, every way a path jumps over a node of that letter, by place in the noisy word: the
+ * two-letter confusions starting with it that the word holds, and a swap with the next letter wherever the word has
+ * `c` second of a pair (read after its neighbour).
+ */
+function jumpsOver(noisy: string, channel: Channel, transpose: number): Array<Jump[] | undefined> {
   const out: Array<Jump[] | undefined> = new Array(128);
   for (const mc of channel.multiConfusions()) {
     const first = mc.clean.charCodeAt(0);
     if (mc.clean.length < 2 || first >= 128) continue;
     for (let at = noisy.indexOf(mc.noisy); at >= 0; at = noisy.indexOf(mc.noisy, at + 1)) (out[first] ??= []).push({ at, len: mc.noisy.length, cost: mc.cost });
   }
-  return out;
-}
-
-/**
- * Per ASCII clean letter `c`, every way a path jumps over a node of that letter: the two-letter confusions starting
- * with it, and a swap with the next letter wherever the noisy word has `c` second of a pair (read after its neighbour).
- */
-function jumpsOver(noisy: string, transpose: number, jumps: Array<Jump[] | undefined>): Array<Jump[] | undefined> {
-  const out: Array<Jump[] | undefined> = jumps.slice();
   for (let i = 0; i + 1 < noisy.length; i++) {
     const c = noisy.charCodeAt(i + 1);
-    if (c < 128) out[c] = [...(out[c] ?? []), { at: i, len: 2, cost: transpose }];
+    if (c < 128) (out[c] ??= []).push({ at: i, len: 2, cost: transpose });
   }
   return out;
 }

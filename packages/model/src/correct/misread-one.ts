@@ -7,8 +7,8 @@ const SUM = /^\d+[lsd]$/;
 
 /**
  * Indices of word tokens that are a sum of old British money whose figure one the OCR read as a letter (`Is` for
- * `1s`, `ld` for `1d`): only beside another sum (`£1. Is 10s 6d`, `Is 3d`, `5l. Ils.` is not one token of that shape,
- * `Is 1½d`), where the word `Is` makes no sense. The fix is `1` and the unit letter.
+ * `1s`, `ld` for `1d`): only beside another sum (`£1. Is 10s 6d`, `Is 3d`, `Is 1½d`), where the word `Is` makes no
+ * sense, and only in this shape (`Ils.` for `11s.` is left). The fix is `1` and the unit letter.
  */
 export function misreadOnes(tokens: readonly Token[]): number[] {
   const out: number[] = [];
