@@ -108,6 +108,13 @@ describe('Channel', () => {
     expect(ch.cost('the', 'the')).toBe(0);
   });
 
+  it('reads the two stems of a capital H or the strokes of a w as they come out of a scan (compared in lower case)', () => {
+    expect(ch.cost('ile', 'he')).toBeCloseTo(0.4);
+    expect(ch.cost('ilis', 'his')).toBeCloseTo(0.4);
+    expect(ch.cost('ive', 'we')).toBeCloseTo(0.45);
+    expect(ch.cost('ile', 'he')).toBeLessThan(ch.cost('ixe', 'he'));
+  });
+
   it('prices characters beyond ASCII from the same confusions', () => {
     expect(ch.cost('ſome', 'some')).toBeCloseTo(0.2);
     expect(ch.cost('ﬁne', 'fine')).toBeCloseTo(0.1);
