@@ -118,6 +118,10 @@ describe('shipped model', () => {
     expect(await clean1('The counterrevolutionaries were entrepreneurially minded.')).toBe('The counterrevolutionaries were entrepreneurially minded.');
   });
 
+  it('weighs a reading found by two routes once (`thatimorning`: `that` + corrected `imorning`, and corrected `thati` + `morning`)', async () => {
+    expect(await clean1('The prisoner said thatimorning he went to the shop.')).toBe('The prisoner said that morning he went to the shop.');
+  });
+
   it('corrects words of a heading in capitals, which are not names set apart by their capitals', async () => {
     expect(await clean1('CHARGE OF OBSTRUPTION.')).toBe('CHARGE OF OBSTRUCTION.');
     // a word in capitals in running text may be a name
