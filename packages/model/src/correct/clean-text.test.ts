@@ -300,10 +300,11 @@ describe('neural scorer hook', () => {
     const { resources } = loadResources({ checkpointDir: await makeTinyCheckpoint() });
     const asked: string[][] = [];
     let prefer = 'cat';
+    let written = -30;
     resources.scorer = {
       async score(reqs) {
         asked.push(...reqs.map((r) => r.candidates));
-        return reqs.map((r) => r.candidates.map((c) => (c === prefer ? 0 : -30)));
+        return reqs.map((r) => r.candidates.map((c) => (c === prefer ? 0 : c === 'xat' ? written : -30)));
       },
     };
     const text = 'The cat sat on the xat. The report was adopted.';
@@ -325,6 +326,14 @@ describe('neural scorer hook', () => {
       prefer = other;
       expect((await clean({ sureWrongMinProb: 0.5 })).text).toBe(text);
     }
+    // a scorer that prefers the word as written by less than `secondOpinionKeepSlack` lets the reading in
+    prefer = 'cat';
+    written = 2;
+    expect((await clean({ sureWrongMinProb: 0.5 })).text).toBe(text);
+    expect((await clean({ sureWrongMinProb: 0.5, secondOpinionKeepSlack: 3 })).text).toBe('The cat sat on the cat. The report was adopted.');
+    written = 4;
+    expect((await clean({ sureWrongMinProb: 0.5, secondOpinionKeepSlack: 3 })).text).toBe(text);
+    written = -30;
     // a likeliest reading below sureWrongMinProb is not asked about
     asked.length = 0;
     expect((await clean({ sureWrongMinProb: 0.9 })).text).toBe(text);

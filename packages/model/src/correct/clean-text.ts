@@ -385,9 +385,9 @@ function decide(
   if (confidence < threshold) return null;
   if (rerank && s.secondOpinion) {
     // a second opinion: the scorer must prefer the ranker's reading (`best`: in rerank mode the scores are the ranker's)
-    // to the word and to every other reading it scored
+    // to every other reading it scored, and to the word itself give or take `secondOpinionKeepSlack`
     const n = s.neural!;
-    if (n.some((v, k) => k !== best && v >= n[best])) return null;
+    if (n.some((v, k) => k !== best && v - (k === 0 ? p.secondOpinionKeepSlack : 0) >= n[best])) return null;
   } else if (rerank) best = argmax(base.map((b, k) => (k === 0 ? -Infinity : b + weight * s.neural![k])));
   return { option: all[best], confidence };
 }

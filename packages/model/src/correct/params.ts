@@ -261,6 +261,12 @@ export interface RankParams {
   sureWrongMinProb: number | null;
   sureWrongKeepMax: number;
   /**
+   * The scorer's second opinion may prefer the word as written to that reading by up to this much (log-probability)
+   * and still let it in: the scorer, trained to leave good words alone, leans to keeping any word (`thingo` over
+   * things); its preference among the readings counts in full.
+   */
+  secondOpinionKeepSlack: number;
+  /**
    * Suspects next to each other are also scored together, each by its log-marginal over all their readings
    * (`correct/joint-context.ts`), mixed in with this weight against its score with its neighbours fixed (0: off).
    */
@@ -386,6 +392,7 @@ export const DEFAULT_PARAMS: RankParams = {
   mbrMinProb: 0.35,
   sureWrongMinProb: null,
   sureWrongKeepMax: 0.01,
+  secondOpinionKeepSlack: 0,
   jointWeight: 0.75,
   endFigureKeepBonus: 4,
   strayInitialCost: 0.3,
