@@ -70,6 +70,9 @@ function searchCandidates(res: Resources, q: string, mode: CandidateMode): Optio
   const explained = out.some((o) => o.words.length === 1 && o.cost <= ONE_WORD_EXPLAINS);
   const runTogether = params.runTogetherMinLength !== null && q.length >= params.runTogetherMinLength && q.length <= RUN_TOGETHER_MAX_LENGTH;
   if (runTogether && !isWord(res, q) && !explained) {
+    // where the token already reads exactly as a few known words, a reading that only cuts those words further is none
+    // of its readings (`and caution ed` beside `and cautioned`: the credit below would prefer it)
+    const exactCuts = out.filter((o) => o.words.length >= 2 && o.words.join('') === q).map((o) => cutsOf(o.words));
     const seen = new Map(out.map((o, k) => [o.words.join(' '), k]));
     const reader = (piece: string) => cachedPiece(res, piece, mode);
     for (const o of readRunTogether(res, q, reader, { spaceCost: params.runTogetherSpaceCost, limit: RUN_TOGETHER_READINGS, minWords: 3 })) {
@@ -77,6 +80,7 @@ function searchCandidates(res: Resources, q: string, mode: CandidateMode): Optio
       // repeated (`xxxx xxxx`) is a pattern cut up, not prose
       // (a rare word across the cut, `thea`, `anda`, is no compound: `the a`, `and a` are read)
       if (o.words.some((w, i) => i > 0 && (res.lexicon.corpusCount(o.words[i - 1] + w) >= COMPOUND_MIN_COUNT || w === o.words[i - 1]))) continue;
+      if (exactCuts.length > 0 && o.words.join('') === q && cutsFurther(o.words, exactCuts)) continue;
       // one unknown word that long is improbable, many known words that lost their spaces are not: such readings
       // are credited for each letter of their exactly read pieces beyond a few (two-word readings
       // compete as plain splits do; corrected pieces are no evidence of lost spaces)
@@ -91,6 +95,20 @@ function searchCandidates(res: Resources, q: string, mode: CandidateMode): Optio
     }
   }
   return out;
+}
+
+/** Where a token is cut into `words`: the length of each prefix before a cut. */
+function cutsOf(words: readonly string[]): number[] {
+  const out: number[] = [];
+  let at = 0;
+  for (const w of words.slice(0, -1)) out.push((at += w.length));
+  return out;
+}
+
+/** Whether `words` make every cut of one of `readings` (cut positions) and more. */
+function cutsFurther(words: readonly string[], readings: readonly number[][]): boolean {
+  const cuts = new Set(cutsOf(words));
+  return readings.some((c) => c.length < cuts.size && c.every((x) => cuts.has(x)));
 }
 
 /** A word across a cut of a run-together reading at least this frequent makes the cut one inside a compound. */

@@ -118,6 +118,11 @@ describe('shipped model', () => {
     expect(await clean1('The counterrevolutionaries were entrepreneurially minded.')).toBe('The counterrevolutionaries were entrepreneurially minded.');
   });
 
+  it('does not read a run-together token as known words cut further than an exact reading cuts them', async () => {
+    // `and cautioned` reads it exactly; `and caution ed` only adds a cut inside a known word
+    expect(await clean1('He was then called forward andcautioned, and it was stated by the constable.')).not.toContain('caution ed');
+  });
+
   it('weighs a reading found by two routes once (`thatimorning`: `that` + corrected `imorning`, and corrected `thati` + `morning`)', async () => {
     expect(await clean1('The prisoner said thatimorning he went to the shop.')).toBe('The prisoner said that morning he went to the shop.');
   });
