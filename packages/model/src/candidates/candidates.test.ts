@@ -108,10 +108,12 @@ describe('Channel', () => {
     expect(ch.cost('the', 'the')).toBe(0);
   });
 
-  it('reads the two stems of a capital H or the strokes of a w as they come out of a scan (compared in lower case)', () => {
+  it('reads the stems of a capital H, an n or a d and the strokes of a w as they come out of a scan (compared in lower case)', () => {
     expect(ch.cost('ile', 'he')).toBeCloseTo(0.4);
     expect(ch.cost('ilis', 'his')).toBeCloseTo(0.4);
     expect(ch.cost('ive', 'we')).toBeCloseTo(0.45);
+    expect(ch.cost('aiid', 'and')).toBeCloseTo(0.45);
+    expect(ch.cost('ailvice', 'advice')).toBeCloseTo(0.45);
     expect(ch.cost('ile', 'he')).toBeLessThan(ch.cost('ixe', 'he'));
   });
 
