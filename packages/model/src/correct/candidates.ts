@@ -63,7 +63,7 @@ function searchCandidates(res: Resources, q: string, mode: CandidateMode): Optio
     }
   }
   scored.sort((x, y) => y.pre - x.pre);
-  const out = scored.slice(0, params.maxCandidates).map(({ words, cost }) => ({ words, cost }));
+  const out: Option[] = scored.slice(0, params.maxCandidates).map(({ words, cost }) => ({ words, cost }));
   // three or more words whose spaces were lost, some of them misread (`theawomanwaidlecharged`); many short words
   // have a low unigram pre-score, so these readings are added after the cut
   // (not searched when one word explains the token cheaply: `remembranee`)
@@ -73,7 +73,6 @@ function searchCandidates(res: Resources, q: string, mode: CandidateMode): Optio
     // where the token already reads exactly as a few known words, a reading that only cuts those words further is none
     // of its readings (`and caution ed` beside `and cautioned`: the credit below would prefer it)
     const exactCuts = out.filter((o) => o.words.length >= 2 && o.words.join('') === q).map((o) => cutsOf(o.words));
-    const seen = new Map(out.map((o, k) => [o.words.join(' '), k]));
     const reader = (piece: string) => cachedPiece(res, piece, mode);
     for (const o of readRunTogether(res, q, reader, { spaceCost: params.runTogetherSpaceCost, limit: RUN_TOGETHER_READINGS, minWords: 3 })) {
       // a cut inside a word (`with drawn`, `after wards`) is a compound read wrongly, not a lost space; a word
@@ -85,14 +84,27 @@ function searchCandidates(res: Resources, q: string, mode: CandidateMode): Optio
       // are credited for each letter of their exactly read pieces beyond a few (two-word readings
       // compete as plain splits do; corrected pieces are no evidence of lost spaces)
       const credit = params.runTogetherCredit * Math.max(0, o.exactLetters - params.runTogetherCreditFrom);
-      const reading: Option = { words: o.words, cost: o.cost - credit, runTogether: true };
-      const key = o.words.join(' ');
-      const k = seen.get(key);
-      if (k === undefined) {
-        seen.set(key, out.length);
-        out.push(reading);
-      } else if (reading.cost < out[k].cost) out[k] = reading;
+      out.push({ words: o.words, cost: o.cost - credit, runTogether: true });
     }
+  }
+  return cheapestPerReading(out);
+}
+
+/**
+ * One option per reading: the same words found by two routes (`thatimorning`: `that` before `imorning` corrected, and
+ * `thati` corrected before `morning`) are one reading, at the cheaper cost, where the first of them stood; listed
+ * twice they would split its probability between them.
+ */
+export function cheapestPerReading(options: readonly Option[]): Option[] {
+  const at = new Map<string, number>();
+  const out: Option[] = [];
+  for (const o of options) {
+    const key = o.words.join(' ');
+    const k = at.get(key);
+    if (k === undefined) {
+      at.set(key, out.length);
+      out.push(o);
+    } else if (o.cost < out[k].cost) out[k] = o;
   }
   return out;
 }

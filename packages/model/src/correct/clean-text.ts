@@ -7,7 +7,7 @@ import { BOUNDARY } from '../lexicon/bigrams.js';
 import { BREAKS, NUM, normalizeWord } from '../lexicon/lm-words.js';
 import { insideSentence } from './misread-capital.js';
 import { applyCase, casePattern, mostlyCapitals, pieceCapitals } from './case.js';
-import { generateCandidates, type Option } from './candidates.js';
+import { cheapestPerReading, generateCandidates, type Option } from './candidates.js';
 import { contextLogProb, type LmSide } from './language-model.js';
 import type { Resources, ScoreRequest } from './resources.js';
 import { findSuspects, type DocumentWords, type Suspect } from './suspects.js';
@@ -89,6 +89,7 @@ export async function correctText(text: string, res: Resources, opts: CorrectTex
         !(bare !== null && o.words.length === 1 && o.words[0] === bare) &&
         !(written !== null && o.words.join(' ') === written),
     );
+    // (candidates, inner-capital readings and extra options may reach one reading twice)
     s.options = cheapestPerReading(s.options);
     if (keepOldSpelling) {
       // a word is never modernised: an older spelling of one of its likeliest readings (haue → have, doore → door;
@@ -154,25 +155,6 @@ export async function correctText(text: string, res: Resources, opts: CorrectTex
   if (!query) edits = withTokenRules(tokens, edits, res, opts.threshold);
   if (foreign) edits = edits.filter((e) => !foreign[tokenAt(tokens, e.start)]);
   return { text: applyEdits(text, edits), edits };
-}
-
-/**
- * One option per reading: the same words found by two routes (`thatimorning`: `that` before `imorning` corrected, and
- * `thati` corrected before `morning`) are one reading, at the cheaper cost; listed twice they would split its
- * probability between them.
- */
-function cheapestPerReading(options: readonly Option[]): Option[] {
-  const at = new Map<string, number>();
-  const out: Option[] = [];
-  for (const o of options) {
-    const key = o.words.join(' ');
-    const k = at.get(key);
-    if (k === undefined) {
-      at.set(key, out.length);
-      out.push(o);
-    } else if (o.cost < out[k].cost) out[k] = o;
-  }
-  return out;
 }
 
 /**
