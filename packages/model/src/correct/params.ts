@@ -257,7 +257,7 @@ export interface RankParams {
   mbrTemperature: number;
   mbrKeepMax: number;
   mbrMinProb: number;
-  /** With the neural scorer: a word the ranker leaves alone though keeping it has at most `sureWrongKeepMax` and its likeliest reading `sureWrongMinProb` (null: off) is changed to that reading where the scorer prefers it to the word and to the other scored reading. */
+  /** With the neural scorer: a word the ranker leaves alone though keeping it has at most `sureWrongKeepMax` and its likeliest reading `sureWrongMinProb` (null: off) is changed to that reading where the scorer prefers it to the other scored reading, and to the word itself give or take `secondOpinionKeepSlack`. */
   sureWrongMinProb: number | null;
   sureWrongKeepMax: number;
   /**
