@@ -22,6 +22,7 @@ const HELP = `unsmudge train — train the neural candidate scorer on corrupted 
   --from DIR           start from these weights (fine-tuning), e.g. packages/model/checkpoints/shipped/scorer
   --corpus DIR         folder of .txt/.txt.gz files, one paragraph per line (default ../shared/data/clean_text)
   --minutes N          stop after N minutes of this run     --steps N   stop at N total steps
+  --clean-share X (0.2) share of examples whose word is left clean, so the scorer learns to keep good words
   --batch N (64)  --lr X (1e-3)  --seed N (1)  --checkpoint-minutes N (3)  --validate-every N (400)
   --d N (64) --heads N (4) --enc N (2) --dec N (1) --ffn N (256) --enc-len N (48) --dec-len N (20)`;
 
@@ -35,6 +36,7 @@ export async function runTrain(args: string[]): Promise<void> {
       corpus: { type: 'string' },
       minutes: { type: 'string' },
       steps: { type: 'string' },
+      'clean-share': { type: 'string', default: '0.2' },
       batch: { type: 'string', default: '64' },
       lr: { type: 'string', default: '1e-3' },
       seed: { type: 'string', default: '1' },
@@ -55,6 +57,8 @@ export async function runTrain(args: string[]): Promise<void> {
     return;
   }
   if (!values.minutes && !values.steps) throw new UsageError('give --minutes or --steps');
+  const cleanShare = Number(values['clean-share']);
+  if (!(cleanShare >= 0 && cleanShare < 1)) throw new UsageError(`--clean-share must be a number in [0, 1), got ${values['clean-share']}`);
   const out = resolve(values.out!);
   const ckptDir = join(out, 'checkpoint');
   const bestDir = join(out, 'best');
@@ -125,7 +129,7 @@ export async function runTrain(args: string[]): Promise<void> {
   );
   async function* pairStream(): AsyncGenerator<WordPair> {
     for await (const p of paragraphs) {
-      for (const pair of makeWordPairs(randomPassage(p, 240, rng), corrupt, rng, { perPassage: 4 })) {
+      for (const pair of makeWordPairs(randomPassage(p, 240, rng), corrupt, rng, { perPassage: 4, cleanShare })) {
         if (pair.clean.length <= model.config.maxDecLen - 1 && pair.noisy.length <= model.config.maxEncLen - 2) yield pair;
       }
     }

@@ -25,6 +25,23 @@ describe('makeWordPairs', () => {
     expect(changed / n).toBeLessThan(0.95);
   });
 
+  it('keeps the share of clean examples it is given, however lightly the passage was corrupted', () => {
+    for (const [preset, share] of [['ocr-light', 0.2], ['ocr-heavy', 0.2], ['ocr-light', 0.05]] as const) {
+      const c = createCorruptor(preset);
+      const rng = createRng(11);
+      let n = 0;
+      let clean = 0;
+      for (let i = 0; i < 600; i++) {
+        for (const p of makeWordPairs(TEXT, c.fn, rng, { perPassage: 4, cleanShare: share })) {
+          n++;
+          if (p.noisy === p.clean) clean++;
+        }
+      }
+      expect(n).toBeGreaterThan(300);
+      expect(Math.abs(clean / n - share)).toBeLessThan(0.05);
+    }
+  });
+
   it('maps each word to its own noisy span: noisy and clean words differ by a few edits at most', () => {
     const c = createCorruptor('typing');
     const rng = createRng(3);

@@ -13,7 +13,7 @@ export interface WordPairOptions {
   context?: number;
   /** Share of examples whose word was left clean, so the model learns to keep good words (default 0.2). */
   cleanShare?: number;
-  /** Examples taken from one corrupted passage at most (default 4). */
+  /** Examples taken from one corrupted passage, about (default 4); fewer where the corruption changed few words. */
   perPassage?: number;
 }
 
@@ -44,6 +44,7 @@ function noisyOffset(r: CorruptResult, p: number, side: 'start' | 'end'): number
 export function makeWordPairs(clean: string, corrupt: CorruptFn, rng: Rng, opts: WordPairOptions = {}): WordPair[] {
   const ctx = opts.context ?? 32;
   const cleanShare = opts.cleanShare ?? 0.2;
+  if (!(cleanShare >= 0 && cleanShare < 1)) throw new RangeError(`cleanShare must be in [0, 1), got ${cleanShare}`);
   const per = opts.perPassage ?? 4;
   const r = corrupt(clean, rng);
   const changed: WordPair[] = [];
@@ -66,10 +67,12 @@ export function makeWordPairs(clean: string, corrupt: CorruptFn, rng: Rng, opts:
   const out: WordPair[] = [];
   shuffle(changed, rng);
   shuffle(untouched, rng);
-  const nClean = Math.round(per * cleanShare) + (rng() < (per * cleanShare) % 1 ? 1 : 0);
-  out.push(...untouched.slice(0, Math.min(nClean, untouched.length)));
-  out.push(...changed.slice(0, per - out.length));
-  if (out.length < per) out.push(...untouched.slice(nClean, nClean + per - out.length));
+  // clean words in proportion to the changed ones taken, so the share holds however lightly the passage was corrupted
+  const nChanged = Math.min(changed.length, Math.max(0, Math.round(per * (1 - cleanShare))));
+  const cleanWanted = nChanged === 0 ? 0 : (nChanged * cleanShare) / (1 - cleanShare);
+  const nClean = Math.min(untouched.length, Math.floor(cleanWanted) + (rng() < cleanWanted % 1 ? 1 : 0));
+  out.push(...untouched.slice(0, nClean));
+  out.push(...changed.slice(0, nChanged));
   return out;
 }
 
