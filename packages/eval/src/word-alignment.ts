@@ -31,6 +31,8 @@ export interface WordAlignment {
    * word counts as right and the misalignment does not spill onto neighbouring words.
    */
   alignedToRef: (string | null)[];
+  /** For each reference word, the index in `hyp` of the token aligned to it, or null. */
+  indexAlignedToRef: (number | null)[];
   /** Hypothesis tokens aligned to no reference word. */
   inserted: number;
 }
@@ -80,6 +82,7 @@ export function alignWords(hyp: readonly string[], ref: readonly string[], ids =
     }
   }
   const alignedToRef: (string | null)[] = new Array(m).fill(null);
+  const indexAlignedToRef: (number | null)[] = new Array(m).fill(null);
   let distance = 0;
   let inserted = 0;
   let i = n;
@@ -88,6 +91,7 @@ export function alignWords(hyp: readonly string[], ref: readonly string[], ids =
     const s = step[i * w + j];
     if (s === 0) {
       alignedToRef[j - 1] = hyp[i - 1];
+      indexAlignedToRef[j - 1] = i - 1;
       if (h[i - 1] !== r[j - 1]) distance++;
       i--;
       j--;
@@ -100,5 +104,5 @@ export function alignWords(hyp: readonly string[], ref: readonly string[], ids =
       i--;
     }
   }
-  return { distance, alignedToRef, inserted };
+  return { distance, alignedToRef, indexAlignedToRef, inserted };
 }

@@ -3,7 +3,7 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import cliProgress from 'cli-progress';
 import { createRng, parseProfile, OCR_FITTED_PROFILE_URL } from '@unsmudge/corruptors';
-import { defaultDataDir, heldOutSplit, isHeldOutParagraph, readLines } from '@unsmudge/eval';
+import { defaultDataDir, heldOutSplit, isHeldOutParagraph, loadSet, readLines } from '@unsmudge/eval';
 import { selectBackend } from '../nn/backend.js';
 import { registerWasmKernels } from '../nn/kernels.js';
 import { CharTransformer } from '../nn/architecture.js';
@@ -12,6 +12,7 @@ import { Vocab } from '../nn/vocab.js';
 import { loadModel, saveModel } from '../nn/model-io.js';
 import { streamParagraphs, randomPassage, type CorpusPosition } from '../training/corpus-stream.js';
 import { makeWordPairs, type WordPair } from '../training/word-pairs.js';
+import { realWordPairs } from '../training/real-pairs.js';
 import { noiseMixture } from '../training/noise-mixture.js';
 import { encodeBatch, trainLoop } from '../training/train-loop.js';
 import { lineChartSvg } from '../training/svg-plot.js';
@@ -23,6 +24,8 @@ const HELP = `unsmudge train — train the neural candidate scorer on corrupted 
   --corpus DIR         folder of .txt/.txt.gz files, one paragraph per line (default ../shared/data/clean_text)
   --minutes N          stop after N minutes of this run     --steps N   stop at N total steps
   --clean-share X (0.2) share of examples whose word is left clean, so the scorer learns to keep good words
+  --real-dev SETS      real OCR dev sets to validate on as well (default bln600,overproof,icdar_en; '' for none);
+                       the best checkpoint is the one with the lowest loss on them
   --batch N (64)  --lr X (1e-3)  --seed N (1)  --checkpoint-minutes N (3)  --validate-every N (400)
   --d N (64) --heads N (4) --enc N (2) --dec N (1) --ffn N (256) --enc-len N (48) --dec-len N (20)`;
 
@@ -37,6 +40,7 @@ export async function runTrain(args: string[]): Promise<void> {
       minutes: { type: 'string' },
       steps: { type: 'string' },
       'clean-share': { type: 'string', default: '0.2' },
+      'real-dev': { type: 'string', default: 'bln600,overproof,icdar_en' },
       batch: { type: 'string', default: '64' },
       lr: { type: 'string', default: '1e-3' },
       seed: { type: 'string', default: '1' },
@@ -148,31 +152,53 @@ export async function runTrain(args: string[]): Promise<void> {
       }
     }
   }
+  // and real OCR: words of the real dev sets, each in its noisy line
+  const realSets = values['real-dev']!.split(',').filter((x) => x !== '');
+  const realPairs: WordPair[] = [];
+  for (const name of realSets) {
+    const rows = await loadSet(name, 'dev', { dataDir }).catch((e: Error) => {
+      console.error(`unsmudge train: no real validation on ${name} (${e.message}); --real-dev names the sets`);
+      return [];
+    });
+    const fits = (p: WordPair) => p.clean.length <= model.config.maxDecLen - 1 && p.noisy.length <= model.config.maxEncLen - 2;
+    realPairs.push(...realWordPairs(rows, { max: Math.ceil(512 / realSets.length), seed: 1 }).filter(fits));
+  }
   const startSeconds = state.seconds;
   const metricsPath = join(out, 'metrics.csv');
-  if (!existsSync(metricsPath)) writeFileSync(metricsPath, 'step,seconds,pairs_per_second,lr,train_loss,val_loss,val_exact\n');
+  if (!existsSync(metricsPath)) writeFileSync(metricsPath, 'step,seconds,pairs_per_second,lr,train_loss,val_loss,val_exact,real_loss,real_exact\n');
+  const withReal = readFileSync(metricsPath, 'utf8').split('\n')[0].includes('real_loss');
   let lossEma = NaN;
   let lastInfo = { step: 0, seconds: 0, pairsPerSecond: 0, lr: 0 };
 
-  const validate = async (step: number) => {
+  const lossAndExact = (pairs: WordPair[]) => {
     let loss = 0;
     let exact = 0;
-    for (let i = 0; i < valPairs.length; i += 64) {
-      const b = valPairs.slice(i, i + 64);
-      loss += trainer.evaluate(encodeBatch(vocab, model, b)) * b.length;
-      const enc = encodeBatch(vocab, model, b).src;
-      const hyps = model.greedyDecode(enc);
-      hyps.forEach((h, k) => (exact += vocab.decode(h.ids) === b[k].clean ? 1 : 0));
+    for (let i = 0; i < pairs.length; i += 64) {
+      const b = pairs.slice(i, i + 64);
+      const batch = encodeBatch(vocab, model, b);
+      loss += trainer.evaluate(batch) * b.length;
+      model.greedyDecode(batch.src).forEach((h, k) => (exact += vocab.decode(h.ids) === b[k].clean ? 1 : 0));
     }
-    loss /= valPairs.length;
-    const acc = exact / valPairs.length;
-    appendFileSync(metricsPath, `${step},${(startSeconds + lastInfo.seconds).toFixed(0)},${lastInfo.pairsPerSecond.toFixed(1)},${lastInfo.lr.toExponential(3)},${lossEma.toFixed(4)},${loss.toFixed(4)},${acc.toFixed(4)}\n`);
+    return { loss: loss / pairs.length, exact: exact / pairs.length };
+  };
+  const validate = async (step: number) => {
+    const val = lossAndExact(valPairs);
+    const real = realPairs.length > 0 ? lossAndExact(realPairs) : null;
+    const realCells = withReal ? `,${real ? real.loss.toFixed(4) : ''},${real ? real.exact.toFixed(4) : ''}` : '';
+    appendFileSync(
+      metricsPath,
+      `${step},${(startSeconds + lastInfo.seconds).toFixed(0)},${lastInfo.pairsPerSecond.toFixed(1)},${lastInfo.lr.toExponential(3)},${lossEma.toFixed(4)},${val.loss.toFixed(4)},${val.exact.toFixed(4)}${realCells}\n`,
+    );
     writeCurve(out, metricsPath);
-    if (loss < state.bestValLoss) {
-      state.bestValLoss = loss;
-      await saveModel(bestDir, model, vocab, { quantization: 'float16', metrics: { step, valLoss: loss, valExact: acc } });
+    // the best checkpoint is chosen on real OCR where there is some, else on the synthetic pairs
+    const chosen = real ? real.loss : val.loss;
+    if (chosen < state.bestValLoss) {
+      state.bestValLoss = chosen;
+      const metrics = { step, valLoss: val.loss, valExact: val.exact, ...(real ? { realLoss: real.loss, realExact: real.exact } : {}) };
+      await saveModel(bestDir, model, vocab, { quantization: 'float16', metrics });
     }
-    console.error(`\nstep ${step}: val loss ${loss.toFixed(4)}, greedy exact ${(acc * 100).toFixed(1)}%`);
+    const realText = real ? `; real dev loss ${real.loss.toFixed(4)}, greedy exact ${(real.exact * 100).toFixed(1)}%` : '';
+    console.error(`\nstep ${step}: val loss ${val.loss.toFixed(4)}, greedy exact ${(val.exact * 100).toFixed(1)}%${realText}`);
   };
 
   let stop = false;
@@ -216,6 +242,12 @@ function writeCurve(out: string, metricsPath: string): void {
       { name: 'train loss (EMA)', color: '#1f77b4', points: rows.map((r) => [r[0], r[4]]) },
       { name: 'validation loss', color: '#d62728', points: rows.map((r) => [r[0], r[5]]) },
       { name: 'greedy exact (val)', color: '#2ca02c', points: rows.map((r) => [r[0], r[6]]) },
+      ...(rows.some((r) => Number.isFinite(r[7]))
+        ? [
+            { name: 'real dev loss', color: '#9467bd', points: rows.filter((r) => Number.isFinite(r[7])).map((r): [number, number] => [r[0], r[7]]) },
+            { name: 'greedy exact (real dev)', color: '#8c564b', points: rows.filter((r) => Number.isFinite(r[8])).map((r): [number, number] => [r[0], r[8]]) },
+          ]
+        : []),
     ],
     { title: 'unsmudge scorer training', xLabel: 'step', yLabel: 'loss / accuracy' },
   );
