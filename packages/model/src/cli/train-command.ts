@@ -72,7 +72,8 @@ export async function runTrain(args: string[]): Promise<void> {
   console.error(`unsmudge train: backend ${backend.name}`);
 
   const statePath = join(out, 'train-state.json');
-  let state: { step: number; position: CorpusPosition | null; seed: string; bestValLoss: number; seconds: number } = {
+  // best losses so far: on the synthetic validation pairs, and on the real dev words (runs older than it lack that)
+  let state: { step: number; position: CorpusPosition | null; seed: string; bestValLoss: number; bestRealLoss?: number; seconds: number } = {
     step: 0,
     position: null,
     seed: values.seed!,
@@ -165,8 +166,13 @@ export async function runTrain(args: string[]): Promise<void> {
   }
   const startSeconds = state.seconds;
   const metricsPath = join(out, 'metrics.csv');
-  if (!existsSync(metricsPath)) writeFileSync(metricsPath, 'step,seconds,pairs_per_second,lr,train_loss,val_loss,val_exact,real_loss,real_exact\n');
-  const withReal = readFileSync(metricsPath, 'utf8').split('\n')[0].includes('real_loss');
+  const header = 'step,seconds,pairs_per_second,lr,train_loss,val_loss,val_exact,real_loss,real_exact';
+  if (!existsSync(metricsPath)) writeFileSync(metricsPath, header + '\n');
+  else if (!readFileSync(metricsPath, 'utf8').startsWith(header)) {
+    // a run begun before the real dev columns: its rows get empty ones
+    const [, ...rows] = readFileSync(metricsPath, 'utf8').trim().split('\n');
+    writeFileSync(metricsPath, [header, ...rows.map((r) => r + ',,')].join('\n') + '\n');
+  }
   let lossEma = NaN;
   let lastInfo = { step: 0, seconds: 0, pairsPerSecond: 0, lr: 0 };
 
@@ -184,16 +190,17 @@ export async function runTrain(args: string[]): Promise<void> {
   const validate = async (step: number) => {
     const val = lossAndExact(valPairs);
     const real = realPairs.length > 0 ? lossAndExact(realPairs) : null;
-    const realCells = withReal ? `,${real ? real.loss.toFixed(4) : ''},${real ? real.exact.toFixed(4) : ''}` : '';
+    const realCells = `,${real ? real.loss.toFixed(4) : ''},${real ? real.exact.toFixed(4) : ''}`;
     appendFileSync(
       metricsPath,
       `${step},${(startSeconds + lastInfo.seconds).toFixed(0)},${lastInfo.pairsPerSecond.toFixed(1)},${lastInfo.lr.toExponential(3)},${lossEma.toFixed(4)},${val.loss.toFixed(4)},${val.exact.toFixed(4)}${realCells}\n`,
     );
     writeCurve(out, metricsPath);
     // the best checkpoint is chosen on real OCR where there is some, else on the synthetic pairs
-    const chosen = real ? real.loss : val.loss;
-    if (chosen < state.bestValLoss) {
-      state.bestValLoss = chosen;
+    const better = real ? real.loss < (state.bestRealLoss ?? Infinity) : val.loss < state.bestValLoss;
+    state.bestValLoss = Math.min(state.bestValLoss, val.loss);
+    if (real) state.bestRealLoss = Math.min(state.bestRealLoss ?? Infinity, real.loss);
+    if (better) {
       const metrics = { step, valLoss: val.loss, valExact: val.exact, ...(real ? { realLoss: real.loss, realExact: real.exact } : {}) };
       await saveModel(bestDir, model, vocab, { quantization: 'float16', metrics });
     }
@@ -236,7 +243,7 @@ export async function runTrain(args: string[]): Promise<void> {
 }
 
 function writeCurve(out: string, metricsPath: string): void {
-  const rows = readFileSync(metricsPath, 'utf8').trim().split('\n').slice(1).map((l) => l.split(',').map(Number));
+  const rows = readFileSync(metricsPath, 'utf8').trim().split('\n').slice(1).map((l) => l.split(',').map((x) => (x === '' ? NaN : Number(x))));
   const svg = lineChartSvg(
     [
       { name: 'train loss (EMA)', color: '#1f77b4', points: rows.map((r) => [r[0], r[4]]) },
