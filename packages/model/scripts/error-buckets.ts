@@ -2,7 +2,7 @@
  * Sorts every reference word of a dev sample by what the corrector did with it: kept right, fixed, wrongly fixed,
  * broken, or left wrong — a word left wrong by whether the noisy word is known to the lexicon and how many plain
  * edits its reference is away — with the characters each bucket still costs. Shows where the remaining error is.
- *   npx tsx packages/model/scripts/error-buckets.ts --set overproof --sample 1500 [--show kept-nonword-refknown-d3] [--params '{}']
+ *   npx tsx packages/model/scripts/error-buckets.ts --set overproof --sample 1500 [--show kept-nonword-refknown-d3 [--max 60]] [--params '{}']
  *   (a set may be read in part by row id, as in the bench: --set 'icdar_en/!eng_monograph/81#', --set icdar_en/EN1)
  */
 import { parseArgs } from 'node:util';
@@ -15,6 +15,7 @@ const { values } = parseArgs({
     set: { type: 'string', default: 'overproof' },
     sample: { type: 'string', default: '1500' },
     show: { type: 'string' },
+    max: { type: 'string', default: '60' },
     params: { type: 'string', default: '{}' },
     checkpoint: { type: 'string' },
   },
@@ -65,4 +66,4 @@ console.log('bucket'.padEnd(36), 'words'.padStart(7), 'chars left'.padStart(11))
 for (const b of [...count.keys()].sort((x, y) => (chars.get(y) ?? 0) - (chars.get(x) ?? 0))) {
   console.log(b.padEnd(36), String(count.get(b)).padStart(7), String(chars.get(b)).padStart(11));
 }
-if (values.show) console.log(`\n${values.show}:\n${examples.slice(0, 60).join('\n')}`);
+if (values.show) console.log(`\n${values.show}:\n${examples.slice(0, Number(values.max)).join('\n')}`);

@@ -32,11 +32,15 @@ describe('unsmudge train (CLI contract)', () => {
     expect(readFileSync(join(out, 'curve.svg'), 'utf8')).toContain('real dev loss');
   });
 
-  it('refuses a clean share outside [0, 1) with a usage error', async () => {
+  it('refuses a clean share outside [0, 1) or an unknown dev set with a usage error', async () => {
     const out = join(mkdtempSync(join(tmpdir(), 'unsmudge-train-')), 'run');
     await expect(run(tsx, [main, 'train', '--out', out, '--steps', '1', '--clean-share', '1', ...TINY], { cwd: root })).rejects.toMatchObject({
       code: 2,
       stderr: expect.stringContaining('--clean-share'),
+    });
+    await expect(run(tsx, [main, 'train', '--out', out, '--steps', '1', '--real-dev', 'bln601', ...TINY], { cwd: root })).rejects.toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining('no set bln601'),
     });
   });
 });

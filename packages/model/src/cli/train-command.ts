@@ -3,7 +3,7 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import cliProgress from 'cli-progress';
 import { createRng, parseProfile, OCR_FITTED_PROFILE_URL } from '@unsmudge/corruptors';
-import { defaultDataDir, heldOutSplit, isHeldOutParagraph, loadSet, readLines } from '@unsmudge/eval';
+import { defaultDataDir, heldOutSplit, isHeldOutParagraph, loadSet, readLines, setNames } from '@unsmudge/eval';
 import { selectBackend } from '../nn/backend.js';
 import { registerWasmKernels } from '../nn/kernels.js';
 import { CharTransformer } from '../nn/architecture.js';
@@ -63,6 +63,9 @@ export async function runTrain(args: string[]): Promise<void> {
   if (!values.minutes && !values.steps) throw new UsageError('give --minutes or --steps');
   const cleanShare = Number(values['clean-share']);
   if (!(cleanShare >= 0 && cleanShare < 1)) throw new UsageError(`--clean-share must be a number in [0, 1), got ${values['clean-share']}`);
+  const realSets = values['real-dev']!.split(',').filter((x) => x !== '');
+  const unknownSet = realSets.find((n) => !setNames().includes(n));
+  if (unknownSet) throw new UsageError(`--real-dev: no set ${unknownSet} (sets: ${setNames().join(', ')})`);
   const out = resolve(values.out!);
   const ckptDir = join(out, 'checkpoint');
   const bestDir = join(out, 'best');
@@ -132,11 +135,11 @@ export async function runTrain(args: string[]): Promise<void> {
     rng,
     position,
   );
+  // an example the model's input and output windows hold (the word, and BOS/EOS or the context marks)
+  const fits = (p: WordPair) => p.clean.length <= model.config.maxDecLen - 1 && p.noisy.length <= model.config.maxEncLen - 2;
   async function* pairStream(): AsyncGenerator<WordPair> {
     for await (const p of paragraphs) {
-      for (const pair of makeWordPairs(randomPassage(p, 240, rng), corrupt, rng, { perPassage: 4, cleanShare })) {
-        if (pair.clean.length <= model.config.maxDecLen - 1 && pair.noisy.length <= model.config.maxEncLen - 2) yield pair;
-      }
+      for (const pair of makeWordPairs(randomPassage(p, 240, rng), corrupt, rng, { perPassage: 4, cleanShare })) if (fits(pair)) yield pair;
     }
   }
 
@@ -153,15 +156,13 @@ export async function runTrain(args: string[]): Promise<void> {
       }
     }
   }
-  // and real OCR: words of the real dev sets, each in its noisy line
-  const realSets = values['real-dev']!.split(',').filter((x) => x !== '');
+  // and real OCR: words of the real dev sets, each in its noisy line (a set whose data is missing is skipped)
   const realPairs: WordPair[] = [];
   for (const name of realSets) {
     const rows = await loadSet(name, 'dev', { dataDir }).catch((e: Error) => {
       console.error(`unsmudge train: no real validation on ${name} (${e.message}); --real-dev names the sets`);
       return [];
     });
-    const fits = (p: WordPair) => p.clean.length <= model.config.maxDecLen - 1 && p.noisy.length <= model.config.maxEncLen - 2;
     realPairs.push(...realWordPairs(rows, { max: Math.ceil(512 / realSets.length), seed: 1 }).filter(fits));
   }
   const startSeconds = state.seconds;
