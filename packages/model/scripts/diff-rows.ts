@@ -6,9 +6,8 @@
  *   the checkpoint's own scorer); a set may be read in part by row id, as in the bench: --set 'icdar_en/!eng_monograph/81#'
  */
 import { parseArgs } from 'node:util';
-import { join } from 'node:path';
 import { codePoints, defaultDataDir, levenshtein, loadSet, parseSelection, sample as sampleItems } from '@unsmudge/eval';
-import { createCorrector, loadResources, nn, NeuralScorer, SHIPPED_CHECKPOINT, type Corrector } from '../src/index.js';
+import { loadCorrector, nn, NeuralScorer, type Corrector } from '../src/index.js';
 
 const { values } = parseArgs({
   options: {
@@ -23,17 +22,16 @@ const { values } = parseArgs({
   },
 });
 
-await nn.selectBackend();
-nn.registerWasmKernels();
-
+/** A corrector with these params over the checkpoint's, and this scorer (the checkpoint's own when none is named). */
 async function corrector(params: string, scorerDir: string | undefined): Promise<Corrector> {
-  const { resources, scorerDir: own } = loadResources({ checkpointDir: values.checkpoint, params: JSON.parse(params) });
-  const dir = scorerDir ?? (own ? join(values.checkpoint ?? SHIPPED_CHECKPOINT, own) : undefined);
-  if (dir) {
-    const { model, vocab } = await nn.loadModel(dir);
-    resources.scorer = new NeuralScorer(model, vocab);
+  let scorer: NeuralScorer | undefined;
+  if (scorerDir) {
+    await nn.selectBackend();
+    nn.registerWasmKernels();
+    const { model, vocab } = await nn.loadModel(scorerDir);
+    scorer = new NeuralScorer(model, vocab);
   }
-  return createCorrector(resources, { checkpoint: 'diff', backend: 'none', loadMs: 0 });
+  return loadCorrector({ checkpointDir: values.checkpoint, params: JSON.parse(params), scorer });
 }
 
 const [a, b] = [await corrector(values.a!, values['scorer-a']), await corrector(values.b!, values['scorer-b'])];
