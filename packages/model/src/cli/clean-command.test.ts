@@ -42,5 +42,15 @@ describe('unsmudge clean (CLI contract)', () => {
 
   it('exits 2 with a message on bad arguments', async () => {
     await expect(run(tsx, [main, 'clean', '--threshold', '7', file], { cwd: root })).rejects.toMatchObject({ code: 2 });
+    // an unknown option: the parser's message, no stack trace
+    const unknown = run(tsx, [main, 'clean', '--params', '{}', file], { cwd: root });
+    await expect(unknown).rejects.toMatchObject({ code: 2, stderr: expect.stringMatching(/^unsmudge: .*Unknown option '--params'/) });
+    await expect(unknown).rejects.toMatchObject({ stderr: expect.not.stringMatching(/\n\s+at /) });
+  });
+
+  it('names a file it cannot read, without a stack trace', async () => {
+    const missing = join(dirname(file), 'missing.txt');
+    const child = run(tsx, [main, 'clean', '--checkpoint', ckpt, missing], { cwd: root });
+    await expect(child).rejects.toMatchObject({ code: 1, stderr: `unsmudge: cannot read ${missing} (ENOENT)\n` });
   });
 });

@@ -42,7 +42,12 @@ async function main(): Promise<void> {
 }
 
 main().catch((e: unknown) => {
-  const err = e as Error;
-  console.error(`unsmudge: ${err instanceof UsageError ? err.message : (err.stack ?? err.message)}`);
-  process.exitCode = err instanceof UsageError ? 2 : 1;
+  const err = e as Error & { code?: string; path?: string };
+  // an option the command does not know, or one without its value, is a usage error too
+  const usage = err instanceof UsageError || err.code?.startsWith('ERR_PARSE_ARGS_') === true;
+  // a file that cannot be read is named, without a stack trace
+  const unreadable = typeof err.path === 'string' && (err.code === 'ENOENT' || err.code === 'EACCES' || err.code === 'EISDIR');
+  const message = usage ? err.message : unreadable ? `cannot read ${err.path} (${err.code})` : (err.stack ?? err.message);
+  console.error(`unsmudge: ${message}`);
+  process.exitCode = usage ? 2 : 1;
 });
