@@ -15,7 +15,8 @@ import { capitalNeighbour, isSpellingQuery, misreadIdentifier } from './token-co
 import { isLooseSpellingVariant, isRegionalVariant, isSpellingVariant } from '../candidates/spelling-variants.js';
 import { nearestReading } from './nearest-reading.js';
 import { isLinePiece } from './line-piece.js';
-import { withTokenRules } from './token-rules.js';
+import { withTokenRules, withDeletions } from './token-rules.js';
+import { leadingMarks } from './leading-mark.js';
 import { capitalLetterings, innerCapitalReadings } from './inner-capitals.js';
 import { jointRuns, jointScores, type JointRuns } from './joint-context.js';
 
@@ -53,9 +54,15 @@ export async function correctText(text: string, res: Resources, opts: CorrectTex
     const isCommon = common === null ? isWord : (w: string) => res.lexicon.corpusCount(w) >= common;
     for (const t of tokens) if (misreadIdentifier(t, isWord, isCommon)) t.kind = 'word';
   }
-  const lm = tokens.map(lmToken);
   // a word given alone is a spelling query, most likely typed by a person
   const query = isSpellingQuery(tokens);
+  // specks glued before a word (`the *general`, `.w as`) are read as the space they stand in, so the words around them
+  // are judged without them; they are deleted at the end
+  const dotMin = res.params.leadingDotMinCount;
+  const speckAt = query ? [] : leadingMarks(tokens, res.params.leadingMarks, (w) => res.lexicon.corpusCount(w) >= dotMin);
+  const specks = speckAt.map((i) => tokens[i]);
+  for (const i of speckAt) tokens[i] = { ...tokens[i], kind: 'space' };
+  const lm = tokens.map(lmToken);
   const mode = query ? 'query' : 'text';
   // a sentence in another language is left as it is
   const foreign = res.params.otherLanguages && !query ? otherLanguageTokens(tokens) : null;
@@ -153,6 +160,7 @@ export async function correctText(text: string, res: Resources, opts: CorrectTex
   }
   // rules for single tokens: `In`, `Is` misread with a capital inside a sentence; quote marks that are specks
   if (!query) edits = withTokenRules(tokens, edits, res, opts.threshold);
+  if (specks.length > 0) edits = withDeletions(edits, specks, opts.threshold);
   if (foreign) edits = edits.filter((e) => !foreign[tokenAt(tokens, e.start)]);
   return { text: applyEdits(text, edits), edits };
 }

@@ -209,6 +209,10 @@ export interface RankParams {
   loneMarks: string;
   /** Delete the second of two commas glued to a word (`back,, and`). */
   doubledCommas: boolean;
+  /** Marks deleted where they are glued to the start of a word with nothing solid before them (`the *general`, `.w as`); '' for none. */
+  leadingMarks: string;
+  /** … a full stop only before a word seen at least this often (`.bashrc` is a file name). */
+  leadingDotMinCount: number;
   /**
    * A replacement mark (U+FFFD) right before a figure is a currency sign lost to a wrong text encoding (`valued at
    * �600`): it is written as the one sign the text itself uses before figures, else as this one (null: left as it is).
@@ -359,6 +363,8 @@ export const DEFAULT_PARAMS: RankParams = {
   quotePairWindow: 30,
   loneMarks: '.',
   doubledCommas: true,
+  leadingMarks: '',
+  leadingDotMinCount: 50,
   lostCurrencySign: '£',
   shortWordLetterCost: 0.45,
   headingCase: true,

@@ -45,6 +45,14 @@ describe('shipped model', () => {
     expect(await clean1(text)).toBe('He said she would receive one, as he had seen the postmaster.\nHe P returned again, and said that there was a telegram for her.');
   });
 
+  it('deletes specks glued before a word and judges the word without them, but keeps the marks of technical text', async () => {
+    expect(await clean1('Evans was afterwards found ,lying on the floor of the *kitchen.')).toBe('Evans was afterwards found lying on the floor of the kitchen.');
+    // the word after a speck is corrected as well
+    expect(await clean1('The coroner said ;tbe case was clear.')).toBe('The coroner said the case was clear.');
+    const technical = 'Edit the .bashrc file, install .NET from the .zip archive, and source .venv/bin/activate; it is *very* simple.';
+    expect(await clean1(technical)).toBe(technical);
+  });
+
   it("does not offer a possessive word as written as its own correction (`Connah's` → `Connah's's`)", async () => {
     expect(await clean1("The club beat Connah's Quay Nomads in the final.")).toBe("The club beat Connah's Quay Nomads in the final.");
   });

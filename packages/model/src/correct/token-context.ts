@@ -190,12 +190,12 @@ export function leadingStop(tokens: Token[], i: number, isCommon: (word: string)
   );
 }
 
-/** Extensions and domains that follow a full stop in running text (`the .csv file`, `a .com address`). */
-const FILE_EXTENSIONS = new Set(
+/** Extensions, domains and dot-files that follow a full stop in running text (`the .csv file`, `a .com address`, `your .profile`). */
+export const FILE_EXTENSIONS: ReadonlySet<string> = new Set(
   (
     'csv json aws pdf html htm jpg jpeg png gif svg zip gz tar txt md yaml yml xml js ts py java rb go net com org gov ' +
     'edu io exe dll sh env git log conf cfg ini key pem crt cer doc docx xls xlsx ppt pptx mp3 mp4 wav css sql bak tmp ' +
-    'bin dat jar war properties config local lock app dmg deb rpm iso img tf ps1 bat cmd us uk info so mil int'
+    'bin dat jar war properties config local lock app dmg deb rpm iso img tf ps1 bat cmd us uk info so mil int profile cache'
   ).split(' '),
 );
 

@@ -65,3 +65,8 @@ function withRuleEdits(edits: Edit[], targets: ReadonlyArray<Pick<Token, 'start'
   }
   return added.length === 0 ? edits : [...edits, ...added].sort((a, b) => a.start - b.start);
 }
+
+/** Adds the deletion of each of `targets` (specks), where no other edit touches it. */
+export function withDeletions(edits: Edit[], targets: ReadonlyArray<Pick<Token, 'start' | 'end' | 'text'>>, threshold: number): Edit[] {
+  return withRuleEdits(edits, targets, () => '', LONE_MARK_CONFIDENCE, threshold);
+}

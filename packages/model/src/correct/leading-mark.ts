@@ -1,0 +1,61 @@
+import type { Token } from '../text/tokenize.js';
+import { FILE_EXTENSIONS } from './token-context.js';
+
+/**
+ * Marks glued to the start of a word with nothing solid before them (`the *general use`, `evidence .w as`, `of ;suicide`,
+ * `,lying`): specks of the paper that the scan read before the word. Returns their token indexes. Only marks listed in
+ * `marks`, only before a word that starts with a letter. Marks of formatting stay where their line has another one
+ * (`*so*`, `*bold *text`, `|cell|`), and so does a colon that closes again after a later word (`:smile:`); a full stop
+ * counts only before a word `isWord` accepts (see `speckBeforeWord`).
+ */
+export function leadingMarks(tokens: readonly Token[], marks: string, isWord: (w: string) => boolean): number[] {
+  const out: number[] = [];
+  if (!marks) return out;
+  for (let i = 0; i < tokens.length - 1; i++) {
+    const t = tokens[i];
+    if (t.kind !== 'punct' || !marks.includes(t.text)) continue;
+    const before = tokens[i - 1];
+    const word = tokens[i + 1];
+    if (before !== undefined && before.kind !== 'space') continue;
+    if (word.kind !== 'word' || word.start !== t.end || !/^\p{L}/u.test(word.text)) continue;
+    if (t.text === '.' && !speckBeforeWord(tokens, i, isWord)) continue;
+    if (FORMATTING.has(t.text) ? onLineAgain(tokens, i) : t.text === ':' && closesLater(tokens, i)) continue;
+    out.push(i);
+  }
+  return out;
+}
+
+/**
+ * A full stop glued before a word (`.w`, `.the`) is a speck only before a word `isWord` accepts (a common one: `.bashrc`,
+ * `.htaccess` are file names) that is no file type, domain or upper-case name (`.zip`, `.com`, `.NET`), and that no
+ * path goes on from (`.venv/bin`).
+ */
+function speckBeforeWord(tokens: readonly Token[], i: number, isWord: (w: string) => boolean): boolean {
+  const word = tokens[i + 1];
+  const after = tokens[i + 2];
+  if (after !== undefined && after.start === word.end && (after.kind === 'protected' || /^[./\\_@]$/u.test(after.text))) return false;
+  return !FILE_EXTENSIONS.has(word.text.toLowerCase()) && !/^\p{Lu}{2}/u.test(word.text) && isWord(word.text.toLowerCase());
+}
+
+/** Marks of plain-text formatting: one of them anywhere else on the line (`*bold *text`) says it is formatting. */
+const FORMATTING = new Set(['*', '|']);
+
+/** The mark at `i` is on its line once more. */
+function onLineAgain(tokens: readonly Token[], i: number): boolean {
+  const mark = tokens[i].text;
+  const crosses = (t: Token) => t.kind === 'space' && t.text.includes('\n');
+  for (let j = i + 1; j < tokens.length && !crosses(tokens[j]); j++) if (tokens[j].text === mark) return true;
+  for (let j = i - 1; j >= 0 && !crosses(tokens[j]); j--) if (tokens[j].text === mark) return true;
+  return false;
+}
+
+/** The mark at `i` is glued after some later word of its line (`*so much*`): an opening mark, not a speck. */
+function closesLater(tokens: readonly Token[], i: number): boolean {
+  const mark = tokens[i].text;
+  for (let j = i + 2; j < tokens.length; j++) {
+    const t = tokens[j];
+    if (t.kind === 'space' && t.text.includes('\n')) return false;
+    if (t.kind === 'punct' && t.text === mark && tokens[j - 1].kind === 'word' && tokens[j - 1].end === t.start) return true;
+  }
+  return false;
+}
