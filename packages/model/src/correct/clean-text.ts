@@ -94,7 +94,10 @@ export async function correctText(text: string, res: Resources, opts: CorrectTex
         !(res.params.keepRegionalSpellings && o.words.length === 1 && isRegionalVariant(q, o.words[0])) &&
         (o.runTogether ? runTogether : !s.runTogetherOnly) &&
         !(bare !== null && o.words.length === 1 && o.words[0] === bare) &&
-        !(written !== null && o.words.join(' ') === written),
+        !(written !== null && o.words.join(' ') === written) &&
+        // after a full stop glued before it, a word is a file name's (`.npmrc`) unless it reads as a common word
+        // (`.ontained` → contained, the stop a speck)
+        !(s.afterDot && !o.words.every((w) => res.lexicon.corpusCount(w) >= dotMin)),
     );
     // (candidates, inner-capital readings and extra options may reach one reading twice)
     s.options = cheapestPerReading(s.options);
@@ -160,6 +163,8 @@ export async function correctText(text: string, res: Resources, opts: CorrectTex
   }
   // rules for single tokens: `In`, `Is` misread with a capital inside a sentence; quote marks that are specks
   if (!query) edits = withTokenRules(tokens, edits, res, opts.threshold);
+  // a word corrected after a full stop glued before it (`.ontained` → contained) had a speck there
+  for (const s of suspects) if (s.afterDot && edits.some((e) => e.start === tokens[s.from].start && e.replacement !== '')) specks.push(tokens[s.from - 1]);
   if (specks.length > 0) edits = withDeletions(edits, specks, opts.threshold);
   if (foreign) edits = edits.filter((e) => !foreign[tokenAt(tokens, e.start)]);
   return { text: applyEdits(text, edits), edits };

@@ -45,6 +45,8 @@ export interface Suspect {
   known?: boolean;
   /** Glued to another word by a stray mark: only readings as several words whose spaces were lost are considered. */
   runTogetherOnly?: true;
+  /** After a full stop glued before it with nothing solid before that (`.npmrc`, `.ontained`): a file name, or a word after a speck. */
+  afterDot?: true;
   /**
    * The figure at this end of the word made it a suspect (`4ook`, `hi4`): its readings replace the figure, never merely
    * drop it (`4chan`, `python3` are names, not a misread `chan`, `python`).
@@ -266,7 +268,7 @@ export function findSuspects(tokens: Token[], res: Resources, query: boolean, do
     const fragment = i === firstWord ? 'start' : i === lastWord && !/[.!?,;:]\s*$/.test(tail) ? 'end' : undefined;
     const extraOptions: Option[] = stray ? [{ words: [], cost: p.strayDeleteCost }] : [];
     if (p.strayInitialCost !== null && !known && strayInitial(base) && res.lexicon.has(q.slice(1))) extraOptions.push({ words: [q.slice(1)], cost: p.strayInitialCost });
-    const rest = { ...(isGlued ? { runTogetherOnly: true as const } : {}), ...(endFigure ? { endFigure } : {}) };
+    const rest = { ...(isGlued ? { runTogetherOnly: true as const } : {}), ...(endFigure ? { endFigure } : {}), ...(afterDot(tokens, i) ? { afterDot: true as const } : {}) };
     out.push(oneWord(i, t, base, q, { keepBonus, extraOptions, fragment, known, ...rest }));
   }
   return out;
@@ -428,4 +430,11 @@ function knownNeighbours(tokens: Token[], i: number, res: Resources): boolean {
 function speckInWord(tokens: Token[], i: number, res: Resources): boolean {
   const dotted = tokens[i - 2]?.text === '.' || tokens[i + 2]?.text === '.';
   return dotted || res.lexicon.has(normalizeWord(tokens[i - 1].text + tokens[i + 1].text));
+}
+
+/** A full stop is glued before word `i`, with nothing solid before it (`.npmrc`, `.ontained`). */
+function afterDot(tokens: readonly Token[], i: number): boolean {
+  const dot = tokens[i - 1];
+  const before = tokens[i - 2];
+  return dot?.kind === 'punct' && dot.text === '.' && dot.end === tokens[i].start && (before === undefined || before.kind === 'space');
 }
