@@ -4,7 +4,7 @@ import { leadingMarks } from './leading-mark.js';
 
 const COMMON = new Set(['the', 'who', 'general', 'lying', 'venv', 'w']);
 /** The text with the marks found deleted. */
-const without = (text: string, marks = '.,;*)]¦:') => {
+const without = (text: string, marks = '.,;*)]¦:?¡') => {
   const tokens = tokenize(text);
   let out = text;
   for (const i of leadingMarks(tokens, marks, (w) => COMMON.has(w)).reverse()) out = out.slice(0, tokens[i].start) + out.slice(tokens[i].end);
@@ -24,6 +24,7 @@ describe('leadingMarks', () => {
     expect(without('the end. The start')).toBe('the end. The start');
     expect(without('costs .5 dollars and ,5 cents')).toBe('costs .5 dollars and ,5 cents');
     expect(without('add !important and ?page', '.,;')).toBe('add !important and ?page');
+    expect(without('add !important', '.,;?¡')).toBe('add !important');
     expect(without('a (note) here')).toBe('a (note) here');
   });
 
@@ -32,6 +33,9 @@ describe('leadingMarks', () => {
     expect(without('supports CSV *inventory reports *that are')).toBe('supports CSV *inventory reports *that are');
     expect(without('a |cell| and')).toBe('a |cell| and');
     expect(without('say :smile: now')).toBe('say :smile: now');
+    expect(without('filled pauses (e.g., ?uh?, ?um?)')).toBe('filled pauses (e.g., ?uh?, ?um?)');
+    expect(without('see ?page=2 and ¡Viva la vida!')).toBe('see ?page=2 and ¡Viva la vida!');
+    expect(without('of ?miles and ¡Nuisances here')).toBe('of miles and Nuisances here');
     // another line's mark says nothing
     expect(without('it was *so\nthe *general use')).toBe('it was so\nthe general use');
   });

@@ -5,8 +5,9 @@ import { FILE_EXTENSIONS } from './token-context.js';
  * Marks glued to the start of a word with nothing solid before them (`the *general use`, `evidence .w as`, `of ;suicide`,
  * `,lying`): specks of the paper that the scan read before the word. Returns their token indexes. Only marks listed in
  * `marks`, only before a word that starts with a letter. Marks of formatting stay where their line has another one
- * (`*so*`, `*bold *text`, `|cell|`), and so does a colon that closes again after a later word (`:smile:`); a full stop
- * counts only before a word `isWord` accepts (see `speckBeforeWord`).
+ * (`*so*`, `*bold *text`, `|cell|`), and so does a colon or question mark that closes again after a later word
+ * (`:smile:`, `?uh?`), a question mark opening a query string (`?page=2`) and a `¡` whose line exclaims (`¡Viva!`); a
+ * full stop counts only before a word `isWord` accepts (see `speckBeforeWord`).
  */
 export function leadingMarks(tokens: readonly Token[], marks: string, isWord: (w: string) => boolean): number[] {
   const out: number[] = [];
@@ -19,7 +20,10 @@ export function leadingMarks(tokens: readonly Token[], marks: string, isWord: (w
     if (before !== undefined && before.kind !== 'space') continue;
     if (word.kind !== 'word' || word.start !== t.end || !/^\p{L}/u.test(word.text)) continue;
     if (t.text === '.' && !speckBeforeWord(tokens, i, isWord)) continue;
-    if (FORMATTING.has(t.text) ? onLineAgain(tokens, i) : t.text === ':' && closesLater(tokens, i)) continue;
+    if (FORMATTING.has(t.text) ? onLineAgain(tokens, i) : PAIRED.has(t.text) && closesLater(tokens, i)) continue;
+    // a query string (`?page=2`), and Spanish's opening mark where its line exclaims (`¡Viva!`)
+    if (t.text === '?' && /^[=&]$/u.test(tokens[i + 2]?.text ?? '')) continue;
+    if (t.text === '¡' && exclaimsLater(tokens, i)) continue;
     out.push(i);
   }
   return out;
@@ -49,6 +53,9 @@ function onLineAgain(tokens: readonly Token[], i: number): boolean {
   return false;
 }
 
+/** Marks that may enclose words: a colon (`:smile:`), and a question mark standing for a quote mark a text encoding lost (`?uh?`). */
+const PAIRED = new Set([':', '?']);
+
 /** The mark at `i` is glued after some later word of its line (`*so much*`): an opening mark, not a speck. */
 function closesLater(tokens: readonly Token[], i: number): boolean {
   const mark = tokens[i].text;
@@ -56,6 +63,15 @@ function closesLater(tokens: readonly Token[], i: number): boolean {
     const t = tokens[j];
     if (t.kind === 'space' && t.text.includes('\n')) return false;
     if (t.kind === 'punct' && t.text === mark && tokens[j - 1].kind === 'word' && tokens[j - 1].end === t.start) return true;
+  }
+  return false;
+}
+
+/** A `!` follows mark `i` on its line. */
+function exclaimsLater(tokens: readonly Token[], i: number): boolean {
+  for (let j = i + 1; j < tokens.length; j++) {
+    if (tokens[j].kind === 'space' && tokens[j].text.includes('\n')) return false;
+    if (tokens[j].text === '!') return true;
   }
   return false;
 }

@@ -1,0 +1,35 @@
+import { parseArgs } from 'node:util';
+import { alignWords, words, loadSet, defaultDataDir, parseSelection, sample as sampleItems } from '@unsmudge/eval';
+import { createCorrector, loadResources } from '../src/index.js';
+import { generateCandidates } from '../src/correct/candidates.js';
+import { osaDistance } from '../src/candidates/edit-distance.js';
+const { values } = parseArgs({ options: { set: { type: 'string', default: 'overproof' }, sample: { type: 'string', default: '1500' }, params: { type: 'string', default: '{}' }, show: { type: 'string', default: '' } } });
+const core = (s: string) => s.replace(/^[^\p{L}\d]+|[^\p{L}\d]+$/gu, '');
+const { resources } = loadResources({ params: JSON.parse(values.params!) });
+const corrector = createCorrector(resources, { checkpoint: 'x', backend: 'none', loadMs: 0 });
+const { spec, keep } = parseSelection(values.set!);
+const items = sampleItems((await loadSet(spec.name, 'dev', { dataDir: defaultDataDir() })).filter(keep), Number(values.sample), 1);
+const results = await corrector.clean(items.map((i) => i.noisy));
+const stats = new Map<string, number>();
+const inc = (k: string) => stats.set(k, (stats.get(k) ?? 0) + 1);
+const shows: string[] = [];
+items.forEach((item, k) => {
+  const ref = words(item.clean);
+  const na = alignWords(words(item.noisy), ref).alignedToRef;
+  const oa = alignWords(words(results[k].text), ref).alignedToRef;
+  ref.forEach((r, j) => {
+    const n = na[j]; const o = oa[j];
+    if (n === null || n === r || o === r) return;
+    const nc = core(n).toLowerCase(), rc = core(r).toLowerCase();
+    if (!nc || !rc || nc === rc || !/^\p{L}+$/u.test(rc) || !resources.lexicon.has(rc)) return;
+    const kind = (o !== n ? 'wrongfix' : resources.lexicon.has(nc) ? 'keptreal' : 'keptnon') + '-d' + Math.min(3, osaDistance(nc, rc, 3));
+    const cands = generateCandidates(resources, nc);
+    const idx = cands.findIndex((c) => c.words.length === 1 && c.words[0] === rc);
+    const cost = resources.channel.cost(nc, rc);
+    const tag = idx < 0 ? 'absent' : idx === 0 ? 'first' : 'present';
+    inc(kind + ' ' + tag);
+    if (values.show && kind.startsWith(values.show)) shows.push(`${kind} ${tag} ${n} -> ${o} [${r}] refcost=${cost.toFixed(2)} idx=${idx} top=${cands.slice(0, 3).map((c) => c.words.join(' ') + ':' + c.cost.toFixed(2)).join(',')}`);
+  });
+});
+for (const k of [...stats.keys()].sort()) console.log(k.padEnd(24), stats.get(k));
+console.log(shows.slice(0, 120).join('\n'));
