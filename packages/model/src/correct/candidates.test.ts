@@ -99,6 +99,20 @@ describe('generateCandidates', () => {
     expect(readings(1.2)).not.toContain('foundation');
   });
 
+  it('searches a long garbled word among rarer words too, at a tighter budget, when nothing reads it well enough', async () => {
+    const dir = await makeTinyCheckpoint();
+    // no word is common enough for the deep search itself (deepMinCount): only the search among rarer words finds it
+    const params = { deepMinCount: 1e9, deepRareMinCount: 1, deepRareMinLength: 9, deepRareSkipBelow: 2 };
+    const readings = (extra: object, w = 'fouuclatlous') =>
+      generateCandidates(loadResources({ checkpointDir: dir, params: { ...params, ...extra } }).resources, w).map((o) => o.words.join(' '));
+    // 1.6 in OCR costs from `foundations`
+    expect(readings({ deepRareMaxCost: null })).not.toContain('foundations');
+    expect(readings({ deepRareMaxCost: 2.2 })).toContain('foundations');
+    // not beyond its budget, nor for shorter words
+    expect(readings({ deepRareMaxCost: 1.2 })).not.toContain('foundations');
+    expect(readings({ deepRareMaxCost: 2.2, deepRareMinLength: 13 })).not.toContain('foundations');
+  });
+
   it('searches a garbled long word by channel cost when nothing is near it in plain edits', async () => {
     const dir = await makeTinyCheckpoint();
     const { resources } = loadResources({ checkpointDir: dir, params: { deepMinCount: 1 } });

@@ -270,6 +270,18 @@ function singleWords(res: Resources, q: string, mode: CandidateMode, maxD = q.le
     const cost = channel.cost(q, res.indexWords[h.id]);
     if (cost <= weighted!.budget) scored.push(wordOption(res, h.id, cost, logPrior));
   }
+  // and a long one that nothing found so far reads well enough, among the rarer words at a tighter budget (`tondoru`
+  // → tenders, `lnleicepted` → intercepted: words the corpus has fewer than `deepMinCount` times)
+  const rareSearch = deep && !cheapFound && params.deepRareMaxCost !== null && q.length >= params.deepRareMinLength && !scored.some((o) => o.cost <= params.deepRareSkipBelow);
+  if (rareSearch) {
+    const rare = { minCount: params.deepRareMinCount, budget: params.deepRareMaxCost!, limit: DEEP_HITS, maxNodes: DEEP_MAX_NODES };
+    for (const h of channelTrie(res, rare.minCount).search(q, channel, rare).hits) {
+      const w = res.indexWords[h.id];
+      if (prelim.includes(h.id) || scored.some((o) => o.words.length === 1 && o.words[0] === w)) continue;
+      const cost = channel.cost(q, w);
+      if (cost <= rare.budget) scored.push(wordOption(res, h.id, cost, logPrior));
+    }
+  }
   return scored;
 }
 

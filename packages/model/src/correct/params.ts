@@ -51,6 +51,14 @@ export interface RankParams {
   /** The deep search is skipped when the plain search already found a reading of at most this channel cost. */
   deepSkipBelow: number;
   /**
+   * A word of at least `deepRareMinLength` characters searched so, with no reading yet of at most `deepRareSkipBelow`,
+   * is also searched among the words seen at least `deepRareMinCount` times, up to this tighter cost (null: off).
+   */
+  deepRareMaxCost: number | null;
+  deepRareMinCount: number;
+  deepRareMinLength: number;
+  deepRareSkipBelow: number;
+  /**
    * An unknown word shorter than `deepMinLength` but at least this long is searched so too (null: off), among the
    * words seen at least `shallowMinCount` times, for its `shallowHits` cheapest readings up to cost `shallowMaxCost`,
    * visiting at most `shallowMaxNodes` trie nodes: the plain-edit search misses readings that are cheap only by the
@@ -309,6 +317,10 @@ export const DEFAULT_PARAMS: RankParams = {
   deepMaxCost: 3,
   deepMinCount: 50,
   deepSkipBelow: 1.2,
+  deepRareMaxCost: null,
+  deepRareMinCount: 10,
+  deepRareMinLength: 9,
+  deepRareSkipBelow: 2,
   shallowMinLength: null,
   shallowMinCount: 500,
   shallowMaxCost: 1.6,
