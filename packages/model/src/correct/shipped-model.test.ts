@@ -49,6 +49,8 @@ describe('shipped model', () => {
     expect(await clean1('Evans was afterwards found ,lying on the floor of the *kitchen.')).toBe('Evans was afterwards found lying on the floor of the kitchen.');
     // the word after a speck is corrected as well
     expect(await clean1('The coroner said ;tbe case was clear.')).toBe('The coroner said the case was clear.');
+    // a question mark or backslash inside a word is a speck as well (`n?ture`)
+    expect(await clean1('It was the n?ture of the case.')).toBe('It was the nature of the case.');
     // a word after a full stop glued before it is read only as a common word, and then the stop is a speck
     expect(await clean1('The bottle had undoubtedly .ontained laudanum.')).toBe('The bottle had undoubtedly contained laudanum.');
     const technical = 'Edit the .bashrc file, set it in .npmrc, install .NET from the .zip archive, and source .venv/bin/activate; it is *very* simple.';
