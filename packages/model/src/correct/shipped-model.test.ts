@@ -53,7 +53,7 @@ describe('shipped model', () => {
     expect(await clean1('It was the n?ture of the case.')).toBe('It was the nature of the case.');
     // a word after a full stop glued before it is read only as a common word, and then the stop is a speck
     expect(await clean1('The bottle had undoubtedly .ontained laudanum.')).toBe('The bottle had undoubtedly contained laudanum.');
-    const technical = 'Edit the .bashrc file, set it in .npmrc, install .NET from the .zip archive, and source .venv/bin/activate; it is *very* simple.';
+    const technical = 'Edit the .bashrc file, set it in .npmrc, install .NET from the .zip archive, keep the .pem key, and source .venv/bin/activate; it is *very* simple.';
     expect(await clean1(technical)).toBe(technical);
   });
 
