@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { tokenize } from '../text/tokenize.js';
 import { leadingMarks } from './leading-mark.js';
 
-const COMMON = new Set(['the', 'who', 'general', 'lying', 'venv', 'w']);
+const COMMON = new Set(['the', 'who', 'general', 'lying', 'venv', 'w', 'github', 'data']);
 /** The text with the marks found deleted. */
 const without = (text: string, marks = '.,;*)]¦:?¡') => {
   const tokens = tokenize(text);
@@ -46,5 +46,9 @@ describe('leadingMarks', () => {
     expect(without('edit the .bashrc file')).toBe('edit the .bashrc file');
     expect(without('source .venv/bin/activate')).toBe('source .venv/bin/activate');
     expect(without('gave evidence .w as to')).toBe('gave evidence w as to');
+    // a file noun after it makes the word a file's name
+    expect(without('put it in the .github folder')).toBe('put it in the .github folder');
+    expect(without('delete the .data directories')).toBe('delete the .data directories');
+    expect(without('the .github is')).toBe('the github is');
   });
 });

@@ -1,5 +1,5 @@
 import type { Token } from '../text/tokenize.js';
-import { FILE_EXTENSIONS } from './token-context.js';
+import { FILE_EXTENSIONS, namesAFile } from './token-context.js';
 
 /**
  * Marks glued to the start of a word with nothing solid before them (`the *general use`, `evidence .w as`, `of ;suicide`,
@@ -31,14 +31,14 @@ export function leadingMarks(tokens: readonly Token[], marks: string, isWord: (w
 
 /**
  * A full stop glued before a word (`.w`, `.the`) is a speck only before a word `isWord` accepts (a common one: `.bashrc`,
- * `.htaccess` are file names) that is no file type, domain or upper-case name (`.zip`, `.com`, `.NET`), and that no
- * path goes on from (`.venv/bin`).
+ * `.htaccess` are file names) that is no file type, domain or upper-case name (`.zip`, `.com`, `.NET`), that no path
+ * goes on from (`.venv/bin`) and that no file noun follows (`the .github folder`).
  */
 function speckBeforeWord(tokens: readonly Token[], i: number, isWord: (w: string) => boolean): boolean {
   const word = tokens[i + 1];
   const after = tokens[i + 2];
   if (after !== undefined && after.start === word.end && (after.kind === 'protected' || /^[./\\_@]$/u.test(after.text))) return false;
-  return !FILE_EXTENSIONS.has(word.text.toLowerCase()) && !/^\p{Lu}{2}/u.test(word.text) && isWord(word.text.toLowerCase());
+  return !FILE_EXTENSIONS.has(word.text.toLowerCase()) && !/^\p{Lu}{2}/u.test(word.text) && !namesAFile(tokens, i + 1) && isWord(word.text.toLowerCase());
 }
 
 /** Marks of plain-text formatting: one of them anywhere else on the line (`*bold *text`) says it is formatting. */

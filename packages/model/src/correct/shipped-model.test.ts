@@ -55,6 +55,9 @@ describe('shipped model', () => {
     expect(await clean1('The bottle had undoubtedly .ontained laudanum.')).toBe('The bottle had undoubtedly contained laudanum.');
     const technical = 'Edit the .bashrc file, set it in .npmrc, install .NET from the .zip archive, keep the .pem key, and source .venv/bin/activate; it is *very* simple.';
     expect(await clean1(technical)).toBe(technical);
+    // a name followed by a file noun is a file's name, common word or not (they lost their stop before)
+    const dotFiles = 'Put the workflow in the .github folder, delete the .data directories, and add a .nvmrc file.';
+    expect(await clean1(dotFiles)).toBe(dotFiles);
   });
 
   it("does not offer a possessive word as written as its own correction (`Connah's` → `Connah's's`)", async () => {

@@ -186,8 +186,21 @@ export function leadingStop(tokens: Token[], i: number, isCommon: (word: string)
     next?.kind === 'word' &&
     /^\p{Ll}{2,}$/u.test(next.text) &&
     !FILE_EXTENSIONS.has(next.text) &&
+    !namesAFile(tokens, i + 1) &&
     isCommon(next.text)
   );
+}
+
+/** Words that say the word before them is a file's or folder's name (`the .github folder`, `a .nvmrc file`). */
+const FILE_NOUNS = new Set(
+  'file files folder folders directory directories dir extension extensions suffix format settings config configuration key archive script scripts template'.split(' '),
+);
+
+/** The word at token `i` is followed by a word that makes it a file's name (`.github folder`, `.test suffix`). */
+export function namesAFile(tokens: readonly Token[], i: number): boolean {
+  const space = tokens[i + 1];
+  const next = tokens[i + 2];
+  return space?.kind === 'space' && !space.text.includes('\n') && next?.kind === 'word' && FILE_NOUNS.has(next.text.toLowerCase());
 }
 
 /** Extensions, domains and dot-files that follow a full stop in running text (`the .csv file`, `a .com address`, `your .profile`). */
