@@ -265,25 +265,24 @@ function singleWords(res: Resources, q: string, mode: CandidateMode, maxD = q.le
     : shallow
       ? { minCount: params.shallowMinCount, budget: params.shallowMaxCost, limit: params.shallowHits, maxNodes: params.shallowMaxNodes }
       : null;
-  for (const h of weighted ? channelTrie(res, weighted.minCount).search(q, channel, weighted).hits : []) {
-    if (prelim.includes(h.id)) continue;
-    const cost = channel.cost(q, res.indexWords[h.id]);
-    if (cost <= weighted!.budget) scored.push(wordOption(res, h.id, cost, logPrior));
-  }
-  // and a long one that nothing found so far reads well enough, among the rarer words at a tighter budget (`tondoru`
-  // → tenders, `lnleicepted` → intercepted: words the corpus has fewer than `deepMinCount` times)
-  const rareSearch = deep && !cheapFound && params.deepRareMaxCost !== null && q.length >= params.deepRareMinLength && !scored.some((o) => o.cost <= params.deepRareSkipBelow);
-  if (rareSearch) {
-    const rare = { minCount: params.deepRareMinCount, budget: params.deepRareMaxCost!, limit: DEEP_HITS, maxNodes: DEEP_MAX_NODES };
-    for (const h of channelTrie(res, rare.minCount).search(q, channel, rare).hits) {
+  const addHits = (search: TrieSearch) => {
+    for (const h of channelTrie(res, search.minCount).search(q, channel, search).hits) {
       const w = res.indexWords[h.id];
       if (prelim.includes(h.id) || scored.some((o) => o.words.length === 1 && o.words[0] === w)) continue;
       const cost = channel.cost(q, w);
-      if (cost <= rare.budget) scored.push(wordOption(res, h.id, cost, logPrior));
+      if (cost <= search.budget) scored.push(wordOption(res, h.id, cost, logPrior));
     }
-  }
+  };
+  if (weighted) addHits(weighted);
+  // and a long one that nothing found so far reads well enough, among the rarer words at a tighter budget (`tondoru`
+  // → tenders, `lnleicepted` → intercepted: words the corpus has fewer than `deepMinCount` times)
+  const rareSearch = deep && !cheapFound && params.deepRareMaxCost !== null && q.length >= params.deepRareMinLength && !scored.some((o) => o.cost <= params.deepRareSkipBelow);
+  if (rareSearch) addHits({ minCount: params.deepRareMinCount, budget: params.deepRareMaxCost!, limit: DEEP_HITS, maxNodes: DEEP_MAX_NODES });
   return scored;
 }
+
+/** A weighted search down the trie of the words seen at least `minCount` times. */
+type TrieSearch = { minCount: number; budget: number; limit: number; maxNodes: number };
 
 /** Readings of a garbled word taken from the weighted search, and the trie nodes it may visit. */
 const DEEP_HITS = 12;

@@ -1,5 +1,5 @@
 import type { Token } from '../text/tokenize.js';
-import { FILE_EXTENSIONS, namesAFile } from './token-context.js';
+import { fileNameAfterStop } from './token-context.js';
 
 /**
  * Marks glued to the start of a word with nothing solid before them (`the *general use`, `evidence .w as`, `of ;suicide`,
@@ -38,7 +38,7 @@ function speckBeforeWord(tokens: readonly Token[], i: number, isWord: (w: string
   const word = tokens[i + 1];
   const after = tokens[i + 2];
   if (after !== undefined && after.start === word.end && (after.kind === 'protected' || /^[./\\_@]$/u.test(after.text))) return false;
-  return !FILE_EXTENSIONS.has(word.text.toLowerCase()) && !/^\p{Lu}{2}/u.test(word.text) && !namesAFile(tokens, i + 1) && isWord(word.text.toLowerCase());
+  return !fileNameAfterStop(tokens, i + 1) && !/^\p{Lu}{2}/u.test(word.text) && isWord(word.text.toLowerCase());
 }
 
 /** Marks of plain-text formatting: one of them anywhere else on the line (`*bold *text`) says it is formatting. */
@@ -46,11 +46,8 @@ const FORMATTING = new Set(['*', '|']);
 
 /** The mark at `i` is on its line once more. */
 function onLineAgain(tokens: readonly Token[], i: number): boolean {
-  const mark = tokens[i].text;
-  const crosses = (t: Token) => t.kind === 'space' && t.text.includes('\n');
-  for (let j = i + 1; j < tokens.length && !crosses(tokens[j]); j++) if (tokens[j].text === mark) return true;
-  for (let j = i - 1; j >= 0 && !crosses(tokens[j]); j--) if (tokens[j].text === mark) return true;
-  return false;
+  const same = (j: number) => tokens[j].text === tokens[i].text;
+  return lineHas(tokens, i, 1, same) || lineHas(tokens, i, -1, same);
 }
 
 /** Marks that may enclose words: a colon (`:smile:`), and a question mark standing for a quote mark a text encoding lost (`?uh?`). */
@@ -59,19 +56,19 @@ const PAIRED = new Set([':', '?']);
 /** The mark at `i` is glued after some later word of its line (`*so much*`): an opening mark, not a speck. */
 function closesLater(tokens: readonly Token[], i: number): boolean {
   const mark = tokens[i].text;
-  for (let j = i + 2; j < tokens.length; j++) {
-    const t = tokens[j];
-    if (t.kind === 'space' && t.text.includes('\n')) return false;
-    if (t.kind === 'punct' && t.text === mark && tokens[j - 1].kind === 'word' && tokens[j - 1].end === t.start) return true;
-  }
-  return false;
+  return lineHas(tokens, i, 1, (j) => tokens[j].kind === 'punct' && tokens[j].text === mark && tokens[j - 1].kind === 'word' && tokens[j - 1].end === tokens[j].start);
 }
 
 /** A `!` follows mark `i` on its line. */
 function exclaimsLater(tokens: readonly Token[], i: number): boolean {
-  for (let j = i + 1; j < tokens.length; j++) {
+  return lineHas(tokens, i, 1, (j) => tokens[j].text === '!');
+}
+
+/** Some token of the line of token `i`, after it (`step` 1) or before it (−1), is one `found` accepts. */
+function lineHas(tokens: readonly Token[], i: number, step: 1 | -1, found: (j: number) => boolean): boolean {
+  for (let j = i + step; j >= 0 && j < tokens.length; j += step) {
     if (tokens[j].kind === 'space' && tokens[j].text.includes('\n')) return false;
-    if (tokens[j].text === '!') return true;
+    if (found(j)) return true;
   }
   return false;
 }

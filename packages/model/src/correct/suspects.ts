@@ -7,7 +7,7 @@ import type { Resources } from './resources.js';
 import type { RankParams } from './params.js';
 import { noiseLevelBonus } from './noise-level.js';
 import { isArchaicInflection, isElidedForm } from '../candidates/spelling-variants.js';
-import { capitalNeighbour, compoundPiece, FILE_EXTENSIONS, namesAFile, glued, gluedStop, leadingStop, oneForI, productName, sentenceInitial, strayLetter, strayStop, unitAfterNumber } from './token-context.js';
+import { afterGluedStop, capitalNeighbour, compoundPiece, fileNameAfterStop, glued, gluedStop, leadingStop, oneForI, productName, sentenceInitial, strayLetter, strayStop, unitAfterNumber } from './token-context.js';
 
 /** A stretch of tokens (one word, or a word hyphenated across a break) that may need correcting. */
 export interface Suspect {
@@ -268,9 +268,9 @@ export function findSuspects(tokens: Token[], res: Resources, query: boolean, do
     const fragment = i === firstWord ? 'start' : i === lastWord && !/[.!?,;:]\s*$/.test(tail) ? 'end' : undefined;
     const extraOptions: Option[] = stray ? [{ words: [], cost: p.strayDeleteCost }] : [];
     if (p.strayInitialCost !== null && !known && strayInitial(base) && res.lexicon.has(q.slice(1))) extraOptions.push({ words: [q.slice(1)], cost: p.strayInitialCost });
-    const dotted = afterDot(tokens, i);
+    const dotted = afterGluedStop(tokens, i);
     // a file type or domain after its full stop is left as it is (`.csv`, `.pem`), and so is a file's name (`a .nvmrc file`)
-    if (dotted && (FILE_EXTENSIONS.has(q) || namesAFile(tokens, i))) continue;
+    if (dotted && fileNameAfterStop(tokens, i)) continue;
     const rest = { ...(isGlued ? { runTogetherOnly: true as const } : {}), ...(endFigure ? { endFigure } : {}), ...(dotted ? { afterDot: true as const } : {}) };
     out.push(oneWord(i, t, base, q, { keepBonus, extraOptions, fragment, known, ...rest }));
   }
@@ -435,9 +435,3 @@ function speckInWord(tokens: Token[], i: number, res: Resources): boolean {
   return dotted || res.lexicon.has(normalizeWord(tokens[i - 1].text + tokens[i + 1].text));
 }
 
-/** A full stop is glued before word `i`, with nothing solid before it (`.npmrc`, `.ontained`). */
-function afterDot(tokens: readonly Token[], i: number): boolean {
-  const dot = tokens[i - 1];
-  const before = tokens[i - 2];
-  return dot?.kind === 'punct' && dot.text === '.' && dot.end === tokens[i].start && (before === undefined || before.kind === 'space');
-}

@@ -185,10 +185,21 @@ export function leadingStop(tokens: Token[], i: number, isCommon: (word: string)
     !/^\d/u.test(prev.text) &&
     next?.kind === 'word' &&
     /^\p{Ll}{2,}$/u.test(next.text) &&
-    !FILE_EXTENSIONS.has(next.text) &&
-    !namesAFile(tokens, i + 1) &&
+    !fileNameAfterStop(tokens, i + 1) &&
     isCommon(next.text)
   );
+}
+
+/** A full stop is glued before word `i`, with nothing solid before it (`.npmrc`, `.ontained`). */
+export function afterGluedStop(tokens: readonly Token[], i: number): boolean {
+  const dot = tokens[i - 1];
+  const before = tokens[i - 2];
+  return dot?.kind === 'punct' && dot.text === '.' && dot.end === tokens[i].start && (before === undefined || before.kind === 'space');
+}
+
+/** Word `i`, after a full stop, is a file type, a domain or a file's name (`.csv`, `.com`, `the .github folder`). */
+export function fileNameAfterStop(tokens: readonly Token[], i: number): boolean {
+  return FILE_EXTENSIONS.has(tokens[i].text.toLowerCase()) || namesAFile(tokens, i);
 }
 
 /** Words that say the word before them is a file's or folder's name (`the .github folder`, `a .nvmrc file`). */
@@ -197,14 +208,14 @@ const FILE_NOUNS = new Set(
 );
 
 /** The word at token `i` is followed by a word that makes it a file's name (`.github folder`, `.test suffix`). */
-export function namesAFile(tokens: readonly Token[], i: number): boolean {
+function namesAFile(tokens: readonly Token[], i: number): boolean {
   const space = tokens[i + 1];
   const next = tokens[i + 2];
   return space?.kind === 'space' && !space.text.includes('\n') && next?.kind === 'word' && FILE_NOUNS.has(next.text.toLowerCase());
 }
 
 /** Extensions, domains and dot-files that follow a full stop in running text (`the .csv file`, `a .com address`, `your .profile`). */
-export const FILE_EXTENSIONS: ReadonlySet<string> = new Set(
+const FILE_EXTENSIONS: ReadonlySet<string> = new Set(
   (
     'csv json aws pdf html htm jpg jpeg png gif svg zip gz tar txt md yaml yml xml js ts py java rb go net com org gov ' +
     'edu io exe dll sh env git log conf cfg ini key pem crt cer doc docx xls xlsx ppt pptx mp3 mp4 wav css sql bak tmp ' +
