@@ -60,6 +60,10 @@ describe('shipped model', () => {
     expect(await clean1(dotFiles)).toBe(dotFiles);
   });
 
+  it('leaves Roman numerals in capitals alone (`CLXXIII` was read as CLI)', async () => {
+    expect(await clean1('CHAPTER CLXXIII. The end of the matter.')).toBe('CHAPTER CLXXIII. The end of the matter.');
+  });
+
   it("does not offer a possessive word as written as its own correction (`Connah's` → `Connah's's`)", async () => {
     expect(await clean1("The club beat Connah's Quay Nomads in the final.")).toBe("The club beat Connah's Quay Nomads in the final.");
   });

@@ -2,7 +2,7 @@ import { codeFences } from './code-fences.js';
 
 /**
  * Spans of a text that the corrector must pass through untouched: URLs, e-mail addresses,
- * code spans and blocks, file paths, numbers with their units, identifiers, and user terms.
+ * code spans and blocks, file paths, numbers with their units, Roman numerals, identifiers, and user terms.
  */
 export interface Span {
   start: number;
@@ -22,9 +22,10 @@ const PATTERNS: Array<[ProtectedKind, RegExp]> = [
   ['path', /(?:[A-Za-z]:\\|~?\/)[^\s"'`<>]*[^\s"'`<>.,;:!?)]|\b[\w-]+(?:\.[\w-]+)*\.(?:json|ya?ml|ts|js|mjs|cjs|py|rb|go|rs|java|c|cc|cpp|h|hpp|md|txt|csv|tsv|xml|html?|css|sh|toml|ini|cfg|conf|log|sql|zip|gz|tar|pdf|png|jpe?g|gif|svg)\b/g],
   // identifiers: snake_case, camelCase / PascalCase with inner capitals, dotted.names(), --flags, $VARS, key=value
   ['identifier', /\b[A-Za-z]+_[\w]+\b|\b[a-z]+[A-Z][A-Za-z0-9]*\b|\b[A-Z][a-z]+[A-Z][A-Za-z0-9]*\b|\b\w+(?:\.\w+)+\(\)|(?<![\w-])--?[a-z][\w-]*|\$\{?[A-Z_][A-Z0-9_]*\}?|\b[A-Z][A-Z0-9]*[0-9][A-Z0-9]*\b/g],
+  // Roman numerals in capitals, three letters or more (`CLXXIII.`, `XIV`; two-letter ones such as `II` are as often a misread `H` or `11`): numbers, not misread words
+  ['number', /\b(?=[MDCLXVI]{3,}\b)M{0,4}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})\b/g],
 ];
 
-/** A numeric token: digits with separators, optional currency, sign, ordinal or unit suffix. */
 /** Protected spans, sorted and non-overlapping. */
 export function findProtectedSpans(text: string, terms: readonly string[] = []): Span[] {
   const spans: Span[] = codeFences(text).map((f) => ({ ...f, kind: 'code' as const }));

@@ -24,6 +24,18 @@ describe('tokenize', () => {
     expect(kinds('We use Acme Corp daily', ['Acme Corp'])).toContain('protected:Acme Corp');
   });
 
+  it('protects Roman numerals in capitals of three letters or more, not words made of the same letters', () => {
+    const k = kinds('CHAPTER CLXXIII. Book XIV, part II of MDCCCXC; CIVIL and MIXED and Mix are words');
+    expect(k).toContain('protected:CLXXIII');
+    expect(k).toContain('protected:XIV');
+    expect(k).toContain('word:II');
+    expect(k).toContain('protected:MDCCCXC');
+    expect(k).toContain('word:CIVIL');
+    expect(k).toContain('word:MIXED');
+    expect(k).toContain('word:Mix');
+    expect(kinds('I saw it')).toContain('word:I');
+  });
+
   it('protects a code span that a paragraph wraps across one line break, not one across a blank line', () => {
     expect(kinds('shows (`when be\ncame` for it)')).toContain('protected:`when be\ncame`');
     const apart = kinds('a `stray mark\n\nand another` here');
