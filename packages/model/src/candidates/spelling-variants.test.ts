@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isArchaicInflection, isElidedForm, isLooseSpellingVariant, isRegionalVariant, isSpellingVariant } from './spelling-variants.js';
+import { isArchaicInflection, isElidedForm, isLetterAlternation, isLooseSpellingVariant, isRegionalVariant, isSpellingVariant } from './spelling-variants.js';
 
 describe('isSpellingVariant', () => {
   it('recognises early-modern spellings of a modern word', () => {
@@ -23,6 +23,18 @@ describe('isLooseSpellingVariant', () => {
   it('still does not excuse misreadings', () => {
     for (const [noisy, modern] of [['tbe', 'the'], ['thc', 'the'], ['bcen', 'been'], ['beeu', 'been'], ['tlie', 'the'], ['wben', 'when'], ['rnust', 'must'], ['statcd', 'stated'], ['sorne', 'some']]) {
       expect(isLooseSpellingVariant(noisy, modern), `${noisy}/${modern}`).toBe(false);
+    }
+  });
+});
+
+describe('isLetterAlternation', () => {
+  it("takes old type's letters in place of the modern ones, and nothing else", () => {
+    for (const [old, modern] of [['theyr', 'their'], ['rayse', 'raise'], ['voyd', 'void'], ['vnto', 'unto'], ['haue', 'have'], ['iust', 'just']]) {
+      expect(isLetterAlternation(old, modern)).toBe(true);
+    }
+    // a learner's i for y, a letter added or dropped, the word itself
+    for (const [written, modern] of [['rais', 'rays'], ['agee', 'age'], ['preciouse', 'precious'], ['shee', 'she'], ['their', 'their']]) {
+      expect(isLetterAlternation(written, modern)).toBe(false);
     }
   });
 });

@@ -21,6 +21,22 @@ export function isSpellingVariant(noisy: string, modern: string): boolean {
   return false;
 }
 
+/** Letters of old type in place of the modern ones (printed, modern): y for i, v for u, u for v, i for j. */
+const OLD_LETTERS = new Set(['yi', 'vu', 'uv', 'ij']);
+
+/**
+ * True when `noisy` differs from `modern` only by old type's letters in place of the modern ones (vnto, theyr, rayse,
+ * voyd, haue, iust), no letter added or dropped: spellings no learner or typist makes, unlike `agee`, `preciouse`, or
+ * `rais` (for rays: an i for a y is a learner's).
+ */
+export function isLetterAlternation(noisy: string, modern: string): boolean {
+  const n = noisy.toLowerCase();
+  const m = modern.toLowerCase();
+  if (n === m || n.length < 3 || n.length !== m.length) return false;
+  for (let i = 0; i < n.length; i++) if (n[i] !== m[i] && !OLD_LETTERS.has(n[i] + m[i])) return false;
+  return true;
+}
+
 /**
  * Old type wrote i for j and i for y, never j for y: a j where the modern word has a y (or a y for its j) is the OCR
  * misreading a descender (stjle, jears, splendidlj), not an older spelling. Asked of words `skeleton` makes equal.

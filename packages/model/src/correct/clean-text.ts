@@ -12,7 +12,7 @@ import { contextLogProb, type LmSide } from './language-model.js';
 import type { Resources, ScoreRequest } from './resources.js';
 import { findSuspects, type DocumentWords, type Suspect } from './suspects.js';
 import { capitalNeighbour, isSpellingQuery, misreadIdentifier } from './token-context.js';
-import { isLooseSpellingVariant, isRegionalVariant, isSpellingVariant } from '../candidates/spelling-variants.js';
+import { isLetterAlternation, isLooseSpellingVariant, isRegionalVariant, isSpellingVariant } from '../candidates/spelling-variants.js';
 import { nearestReading } from './nearest-reading.js';
 import { isLinePiece } from './line-piece.js';
 import { withTokenRules, withDeletions } from './token-rules.js';
@@ -491,9 +491,19 @@ function argmax(xs: readonly number[]): number {
  * dropped.
  */
 function keepOlderSpelling(q: string, s: Suspect, res: Resources, variant: (noisy: string, modern: string) => boolean, minRatio: number): boolean {
-  let top = 0;
-  for (const o of s.options) if (o.words.length === 1) top = Math.max(top, res.lexicon.prob(o.words[0]));
-  const old = s.options.some((o) => o.words.length === 1 && res.lexicon.prob(o.words[0]) >= top * minRatio && variant(q, o.words[0]));
-  s.options = old ? [] : s.options.filter((o) => !(o.words.length === 1 && variant(q, o.words[0])));
+  // how likely a reading is without context: by its word's frequency, and (`oldReadingByCost`, for a spelling by old
+  // type's letters alone) with its cost counted too
+  const byCost = (o: Option) => res.lexicon.prob(o.words[0]) * Math.exp(res.params.channelScale * o.cost);
+  let [top, topByCost] = [0, 0];
+  for (const o of s.options) {
+    if (o.words.length !== 1) continue;
+    top = Math.max(top, res.lexicon.prob(o.words[0]));
+    topByCost = Math.max(topByCost, byCost(o));
+  }
+  const single = s.options.filter((o) => o.words.length === 1 && variant(q, o.words[0]));
+  const old = single.some((o) => res.lexicon.prob(o.words[0]) >= top * minRatio);
+  // (kept so, a word is no evidence that the text is old: names are spelt so too, `Payne`, `Lyon`)
+  const oldByCost = res.params.oldReadingByCost && single.some((o) => byCost(o) >= topByCost * minRatio && isLetterAlternation(q, o.words[0]));
+  s.options = old || oldByCost ? [] : s.options.filter((o) => !single.includes(o));
   return old;
 }

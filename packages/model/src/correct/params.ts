@@ -135,6 +135,12 @@ export interface RankParams {
   weakOldSpellingEvidence: number | null;
   /** … and there a word is taken for an older spelling of a reading at least this share as probable as its likeliest (0.1 elsewhere). */
   weakOldSpellingMinRatio: number;
+  /**
+   * An older spelling by old type's letters alone (`theyr`, `rayse`, `voyd`: `isLetterAlternation`) is also measured
+   * against its likeliest reading with the cost of each reading counted (`p(w) · e^(channelScale · cost)`), not by word
+   * frequency alone: `theyr` is their, which `the` outweighs only at the cost of two letters.
+   */
+  oldReadingByCost: boolean;
   /** Archaic words (thou, hath, unto) count as words in older spelling for `weakOldSpellingEvidence`. */
   archaicEvidence: boolean;
   /** A word that is an older inflection (-eth, -est) of a verb seen this often is left as it is (followeth, knowest); null: never. */
@@ -352,6 +358,7 @@ export const DEFAULT_PARAMS: RankParams = {
   oldSpellingKeepBonus: 3,
   weakOldSpellingEvidence: null,
   weakOldSpellingMinRatio: 0.1,
+  oldReadingByCost: false,
   archaicEvidence: false,
   archaicInflectionMinCount: null,
   knownRepeats: null,

@@ -25,6 +25,12 @@ describe('shipped model', () => {
     expect(await clean1(`They did haue the key. ${filler}It will bo done by tho board.`)).toBe(`They did haue the key. ${filler}It will be done by the board.`);
   });
 
+  it("keeps a spelling by old type's letters that the likeliest reading outweighs only by its cost (oldReadingByCost)", async () => {
+    // `the` and `cause` are far more frequent, but each is two letters away; their and raise one old letter
+    expect(await clean1('They gave theyr goods to the poor.')).toBe('They gave theyr goods to the poor.');
+    expect(await clean1('He will rayse the money for it.')).toBe('He will rayse the money for it.');
+  });
+
   it('keeps the looser habits of older print (doubled consonants, an e put in) only near a plain older spelling', async () => {
     // `haue` shows the older print: `comming` and `breakefast` are its spellings there
     expect(await clean1('We did haue our breakefast before comming to the towne.')).toBe('We did haue our breakefast before comming to the towne.');
