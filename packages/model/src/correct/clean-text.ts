@@ -36,6 +36,9 @@ const OLD_READING_MIN_RATIO = 0.1;
 /** Words only older prose uses (no misreading of a common word makes one). */
 const ARCHAIC_WORDS = new Set(['thou', 'thee', 'thine', 'hath', 'doth', 'hast', 'dost', 'shalt', 'wilt', 'unto', 'saith', 'spake']);
 
+/** Archaic words that `archaicKeepBonus` keeps: those of `ARCHAIC_WORDS` and `thy`, which a scan also makes of `the`. */
+const ARCHAIC_KEPT = new Set([...ARCHAIC_WORDS, 'thy']);
+
 /** Two capitals after the first letter: an identifier's humps (`DescribeDBInstances`), not lost spaces. */
 const IDENTIFIER_CASE = /^.\p{Ll}*\p{Lu}.*\p{Lu}/u;
 
@@ -132,6 +135,7 @@ export async function correctText(text: string, res: Resources, opts: CorrectTex
   const oldText = oldTextNear(tokens, oldSpellings, res.params.oldTextWindow);
   const live = suspects.filter((s) => s.options.length > 0);
   for (const s of live) if (oldText(s.from)) s.keepBonus += s.known ? KNOWN_IN_OLD_TEXT : res.params.oldSpellingKeepBonus;
+  for (const s of live) if (s.known && s.from === s.to && ARCHAIC_KEPT.has(normalizeWord(s.base))) s.keepBonus += res.params.archaicKeepBonus;
   const neural = res.scorer !== undefined && (query ? res.params.queryNeuralWeight : res.params.neuralWeight) !== 0;
   const runs = jointRuns(live, lm, res.params.jointWeight > 0 && !query);
   let edits = decideAll(text, tokens, lm, live, runs, res, opts.threshold, query, oldText);

@@ -143,6 +143,8 @@ export interface RankParams {
   oldReadingByCost: boolean;
   /** Archaic words (thou, hath, unto) count as words in older spelling for `weakOldSpellingEvidence`. */
   archaicEvidence: boolean;
+  /** Keep bonus of the archaic words (thy, thou, hath, unto) where a more common look-alike is read for them (`thy` → the). */
+  archaicKeepBonus: number;
   /** A word that is an older inflection (-eth, -est) of a verb seen this often is left as it is (followeth, knowest); null: never. */
   archaicInflectionMinCount: number | null;
   /** In a clean document (see `documentRepeatsMaxShare`), a known word used at least this often gets `repeatKeepBonus` too (null: never). */
@@ -359,6 +361,7 @@ export const DEFAULT_PARAMS: RankParams = {
   weakOldSpellingEvidence: null,
   weakOldSpellingMinRatio: 0.1,
   oldReadingByCost: false,
+  archaicKeepBonus: 0,
   archaicEvidence: false,
   archaicInflectionMinCount: null,
   knownRepeats: null,

@@ -31,6 +31,10 @@ describe('shipped model', () => {
     expect(await clean1('He will rayse the money for it.')).toBe('He will rayse the money for it.');
   });
 
+  it('keeps archaic words that a scan could have made of a common one (`thy` is not the: archaicKeepBonus)', async () => {
+    expect(await clean1('It was all for thy sake.')).toBe('It was all for thy sake.');
+  });
+
   it('keeps the looser habits of older print (doubled consonants, an e put in) only near a plain older spelling', async () => {
     // `haue` shows the older print: `comming` and `breakefast` are its spellings there
     expect(await clean1('We did haue our breakefast before comming to the towne.')).toBe('We did haue our breakefast before comming to the towne.');
