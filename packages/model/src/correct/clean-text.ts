@@ -112,8 +112,8 @@ export async function correctText(text: string, res: Resources, opts: CorrectTex
       if (kept && !s.known) oldSpellings.push(s.from);
     }
     // a fragment that is the end (start) of a known word (`ternoon`, `applica`) and no cheap misreading of one is
-    // most likely a piece of it, cut by a line break
-    if (s.fragment && !query && !s.known && isLinePiece(q, s, res)) s.options = [];
+    // most likely a piece of it, cut by a line break (one with a line-end hyphen after it, known or not)
+    if (s.fragment && !query && (!s.known || s.hyphenEnd) && isLinePiece(q, s, res)) s.options = [];
   }
   // where older spelling shows (`weakOldSpellingEvidence` such words near), its looser habits are not modernised either:
   // doubled or single consonants (comming, evill, busines), an e put in or left out (breakefast, entred, moneth); there

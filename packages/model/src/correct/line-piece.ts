@@ -1,4 +1,5 @@
 import { AffixIndex } from '../lexicon/affix-index.js';
+import type { Option } from './candidates.js';
 import type { Resources } from './resources.js';
 import type { Suspect } from './suspects.js';
 
@@ -17,8 +18,11 @@ const affixes = new WeakMap<Resources, AffixIndex>();
  * misreading of a common word (`thia` → this): most likely a piece of that word, cut by a line break.
  */
 export function isLinePiece(q: string, s: Suspect, res: Resources): boolean {
-  if (q.length < MIN_PIECE || (s.fragment === 'start' && !/^\p{Ll}/u.test(s.base))) return false;
-  if (s.options.some((o) => o.words.length === 1 && o.cost <= PIECE_MAX_MISREADING && res.lexicon.corpusCount(o.words[0]) >= PIECE_COMMON_READING)) return false;
+  // a word with a line-end hyphen after it says it is a piece (`examina-`, `im-`): it only has to start a known word
+  const hyphen = s.hyphenEnd === true && res.params.hyphenPieceMinLength !== null;
+  if (q.length < (hyphen ? res.params.hyphenPieceMinLength! : MIN_PIECE) || (s.fragment === 'start' && !/^\p{Ll}/u.test(s.base))) return false;
+  const cheap = (o: Option) => o.words.length === 1 && o.cost <= PIECE_MAX_MISREADING && res.lexicon.corpusCount(o.words[0]) >= PIECE_COMMON_READING;
+  if (!hyphen && s.options.some(cheap)) return false;
   let idx = affixes.get(res);
   if (!idx) affixes.set(res, (idx = new AffixIndex(res.indexWords.filter((w) => res.lexicon.corpusCount(w) >= PIECE_WORD_COUNT))));
   return s.fragment === 'start' ? idx.hasLongerWordEndingWith(q) : idx.hasLongerWordStartingWith(q);

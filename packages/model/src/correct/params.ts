@@ -141,6 +141,12 @@ export interface RankParams {
    * frequency alone: `theyr` is their, which `the` outweighs only at the cost of two letters.
    */
   oldReadingByCost: boolean;
+  /**
+   * A word at the end of a text with a hyphen after it (`his examina-`, `im-`) and at least this many letters is left as
+   * it is where it starts a known word, even where a cheap misreading of a common word reads it (`examine`); null: such
+   * a word is a fragment like any other at a text's end.
+   */
+  hyphenPieceMinLength: number | null;
   /** Archaic words (thou, hath, unto) count as words in older spelling for `weakOldSpellingEvidence`. */
   archaicEvidence: boolean;
   /** Keep bonus of the archaic words (thy, thou, hath, unto) where a more common look-alike is read for them (`thy` → the). */
@@ -362,6 +368,7 @@ export const DEFAULT_PARAMS: RankParams = {
   weakOldSpellingMinRatio: 0.1,
   oldReadingByCost: false,
   archaicKeepBonus: 0,
+  hyphenPieceMinLength: null,
   archaicEvidence: false,
   archaicInflectionMinCount: null,
   knownRepeats: null,

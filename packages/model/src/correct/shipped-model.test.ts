@@ -15,6 +15,10 @@ describe('shipped model', () => {
     expect(await clean1('The report was sent to the engineer for his applica')).toBe('The report was sent to the engineer for his applica');
     // a cheap misreading of a common word is still one
     expect(await clean1('thia be enough for the day.')).toBe('this be enough for the day.');
+    // a word with a line-end hyphen after it is such a piece even where a common word is a cheap misreading away
+    expect(await clean1('The report was sent to the engineer for his examina-')).toBe('The report was sent to the engineer for his examina-');
+    expect(await clean1('He asked them to fol-')).toBe('He asked them to fol-');
+    expect(await clean1('and the wliole of the distinc-')).toBe('and the whole of the distinc-');
   });
 
   it('counts words as in older spelling only near one that is (`oldTextWindow` words)', async () => {

@@ -37,6 +37,8 @@ export interface Suspect {
   scoredWith?: { key: string; scores: number[] };
   /** The word starts or ends the text and may be a fragment cut from a longer one. */
   fragment?: 'start' | 'end';
+  /** The word ends the text with a hyphen after it (`his applica-`): the start of a word the next line goes on with. */
+  hyphenEnd?: true;
   /** Scored by the neural scorer as a second opinion on a surely wrong word the ranker left alone. */
   secondOpinion?: boolean;
   /** Only `extraOptions` are considered (no candidate search). */
@@ -265,13 +267,20 @@ export function findSuspects(tokens: Token[], res: Resources, query: boolean, do
       (endFigure === 'after' ? p.endFigureKeepBonus! : 0) +
       // an unknown word that reads like a word (rheme, synset) is likelier a term than a misreading (cohlmn)
       (shape === null ? 0 : p.shapeWeight * (shape - p.shapeRef) - lengthMalus(q.length, shape, p));
-    const fragment = i === firstWord ? 'start' : i === lastWord && !/[.!?,;:]\s*$/.test(tail) ? 'end' : undefined;
+    // (a word with a hyphen after it and nothing else is the start of a word broken at the line's end: `applica-`)
+    const hyphenEnd = tokens[i + 1]?.text === '-' && tokens.slice(i + 2).every((x) => x.kind === 'space');
+    const fragment = i === firstWord ? 'start' : (i === lastWord && !/[.!?,;:]\s*$/.test(tail)) || hyphenEnd ? 'end' : undefined;
     const extraOptions: Option[] = stray ? [{ words: [], cost: p.strayDeleteCost }] : [];
     if (p.strayInitialCost !== null && !known && strayInitial(base) && res.lexicon.has(q.slice(1))) extraOptions.push({ words: [q.slice(1)], cost: p.strayInitialCost });
     const dotted = afterGluedStop(tokens, i);
     // a file type or domain after its full stop is left as it is (`.csv`, `.pem`), and so is a file's name (`a .nvmrc file`)
     if (dotted && fileNameAfterStop(tokens, i)) continue;
-    const rest = { ...(isGlued ? { runTogetherOnly: true as const } : {}), ...(endFigure ? { endFigure } : {}), ...(dotted ? { afterDot: true as const } : {}) };
+    const rest = {
+      ...(isGlued ? { runTogetherOnly: true as const } : {}),
+      ...(endFigure ? { endFigure } : {}),
+      ...(dotted ? { afterDot: true as const } : {}),
+      ...(hyphenEnd ? { hyphenEnd: true as const } : {}),
+    };
     out.push(oneWord(i, t, base, q, { keepBonus, extraOptions, fragment, known, ...rest }));
   }
   return out;
