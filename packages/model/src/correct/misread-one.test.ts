@@ -18,6 +18,18 @@ describe('misreadOnes', () => {
     expect(oneFor('ld')).toBe('1d');
   });
 
+  it('finds `Is.` inside a sentence, and pence whose 6 was read as G after a sum', () => {
+    expect(found('apples, which are Is. per pot')).toEqual(['Is']);
+    expect(found('Admission, Is. Reserved seats')).toEqual(['Is']);
+    expect(found('an advance of Is. to Is. Gd. on sugar')).toEqual(['Is', 'Is', 'Gd']);
+    expect(found('rabbits 2s. Gd. each')).toEqual(['Gd']);
+    expect(oneFor('Gd')).toBe('6d');
+    // a sentence's first word, a question, and a G without a sum before it are left
+    expect(found('It rained. Is. That is all')).toEqual([]);
+    expect(found('Is it so?')).toEqual([]);
+    expect(found('the Gd. rabbits')).toEqual([]);
+  });
+
   it('leaves the word alone without a sum beside it, or across a line break', () => {
     expect(found('Is it true? Is 5 enough')).toEqual([]);
     expect(found('Tickets, Is and 6d')).toEqual([]);
