@@ -26,13 +26,14 @@ const OLD_LETTERS = new Set(['yi', 'vu', 'uv', 'ij']);
 
 /**
  * True when `noisy` differs from `modern` only by old type's letters in place of the modern ones (vnto, theyr, rayse,
- * voyd, haue, iust), no letter added or dropped: spellings no learner or typist makes, unlike `agee`, `preciouse`, or
- * `rais` (for rays: an i for a y is a learner's).
+ * voyd, haue, maiesty), no letter added or dropped: spellings no learner or typist makes, unlike `agee`, `preciouse`, or
+ * `rais` (for rays: an i for a y is a learner's). Not an i for a first j: a scan loses a j's descender there, and
+ * `ison` is `is on`, not json.
  */
 export function isLetterAlternation(noisy: string, modern: string): boolean {
   const n = noisy.toLowerCase();
   const m = modern.toLowerCase();
-  if (n === m || n.length < 3 || n.length !== m.length) return false;
+  if (n === m || n.length < 3 || n.length !== m.length || (n[0] === 'i' && m[0] === 'j')) return false;
   for (let i = 0; i < n.length; i++) if (n[i] !== m[i] && !OLD_LETTERS.has(n[i] + m[i])) return false;
   return true;
 }

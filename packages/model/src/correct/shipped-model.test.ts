@@ -33,6 +33,8 @@ describe('shipped model', () => {
     // `the` and `cause` are far more frequent, but each is two letters away; their and raise one old letter
     expect(await clean1('They gave theyr goods to the poor.')).toBe('They gave theyr goods to the poor.');
     expect(await clean1('He will rayse the money for it.')).toBe('He will rayse the money for it.');
+    // but an i is no old j at a word's start: `ison` is `is on`, not json
+    expect(await clean1('The officer, who has been recently indisposed, ison furlough.')).toBe('The officer, who has been recently indisposed, is on furlough.');
   });
 
   it('keeps archaic words that a scan could have made of a common one (`thy` is not the: archaicKeepBonus)', async () => {

@@ -165,6 +165,9 @@ export function findSuspects(tokens: Token[], res: Resources, query: boolean, do
     } else if (tokens[i].kind !== 'space') lastWord = -1;
   }
   const tail = tokens.length ? tokens[tokens.length - 1].text : '';
+  // the last token that is not a space
+  let lastSolid = tokens.length - 1;
+  while (lastSolid >= 0 && tokens[lastSolid].kind === 'space') lastSolid--;
   const noise = noiseLevelBonus(tokens, res);
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
@@ -268,7 +271,7 @@ export function findSuspects(tokens: Token[], res: Resources, query: boolean, do
       // an unknown word that reads like a word (rheme, synset) is likelier a term than a misreading (cohlmn)
       (shape === null ? 0 : p.shapeWeight * (shape - p.shapeRef) - lengthMalus(q.length, shape, p));
     // (a word with a hyphen after it and nothing else is the start of a word broken at the line's end: `applica-`)
-    const hyphenEnd = tokens[i + 1]?.text === '-' && tokens.slice(i + 2).every((x) => x.kind === 'space');
+    const hyphenEnd = i + 1 === lastSolid && tokens[i + 1].text === '-';
     const fragment = i === firstWord ? 'start' : (i === lastWord && !/[.!?,;:]\s*$/.test(tail)) || hyphenEnd ? 'end' : undefined;
     const extraOptions: Option[] = stray ? [{ words: [], cost: p.strayDeleteCost }] : [];
     if (p.strayInitialCost !== null && !known && strayInitial(base) && res.lexicon.has(q.slice(1))) extraOptions.push({ words: [q.slice(1)], cost: p.strayInitialCost });
