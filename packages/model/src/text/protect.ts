@@ -18,6 +18,9 @@ const PATTERNS: Array<[ProtectedKind, RegExp]> = [
   ['code', /`[^`\n]+`|`[^`\n]{1,80}\n[^`\n]{1,80}`/g],
   ['url', /\b(?:https?|ftp|file|s3|git|ssh):\/\/[^\s<>"'`]+|\bwww\.[^\s<>"'`]+|\b[a-z][a-z0-9+.-]*:\/\/[^\s<>"'`]+/gi],
   ['email', /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+/gu],
+  // host names without a scheme (`docs.aws.amazon.com`, `mlbx.uni-sb.de`, `dsv.su.se:/pub`), in small letters, under a
+  // top-level domain that is no English word (`to.be` and a speck in `la.ter` stay prose)
+  ['url', /\b(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+(?:com|org|net|edu|gov|mil|io|uk|de|se|fr|nl|au|ch|jp|cn|ru|eu|info|dev)\b(?::\/[^\s<>"'`]*[^\s<>"'`.,;:!?)])?/g],
   // Unix/Windows paths and dotted file names (config.json, /etc/hosts, C:\Users)
   ['path', /(?:[A-Za-z]:\\|~?\/)[^\s"'`<>]*[^\s"'`<>.,;:!?)]|\b[\w-]+(?:\.[\w-]+)*\.(?:json|ya?ml|ts|js|mjs|cjs|py|rb|go|rs|java|c|cc|cpp|h|hpp|md|txt|csv|tsv|xml|html?|css|sh|toml|ini|cfg|conf|log|sql|zip|gz|tar|pdf|png|jpe?g|gif|svg)\b/g],
   // identifiers: snake_case, camelCase / PascalCase with inner capitals, dotted.names(), --flags, $VARS, key=value

@@ -24,6 +24,14 @@ describe('tokenize', () => {
     expect(kinds('We use Acme Corp daily', ['Acme Corp'])).toContain('protected:Acme Corp');
   });
 
+  it('protects host names without a scheme, not prose with a speck or a lost space', () => {
+    const k = kinds('Files are at dsv.su.se:/pub/IntFi, docs.aws.amazon.com and mlbx.uni-sb.de today');
+    expect(k).toContain('protected:dsv.su.se:/pub/IntFi');
+    expect(k).toContain('protected:docs.aws.amazon.com');
+    expect(k).toContain('protected:mlbx.uni-sb.de');
+    expect(kinds('it was to.be done la.ter').some((x) => x.startsWith('protected:'))).toBe(false);
+  });
+
   it('protects Roman numerals in capitals of three letters or more, not words made of the same letters', () => {
     const k = kinds('CHAPTER CLXXIII. Book XIV, part II of MDCCCXC; CIVIL and MIXED and Mix are words');
     expect(k).toContain('protected:CLXXIII');
