@@ -149,8 +149,6 @@ export function findSuspects(tokens: Token[], res: Resources, query: boolean, do
   // where each one-letter word stands (its word number)
   const wordNo = wordsBefore(tokens);
   const lettersAt = new Map<string, number[]>();
-  let firstWord = -1;
-  let lastWord = -1;
   for (let i = 0; i < tokens.length; i++) {
     if (tokens[i].kind === 'word') {
       // (in its own case: a capital standing alone is an initial, `P. Smith`, not the stray `p`)
@@ -160,12 +158,10 @@ export function findSuspects(tokens: Token[], res: Resources, query: boolean, do
         if (at) at.push(wordNo[i]);
         else lettersAt.set(letter, [wordNo[i]]);
       }
-      if (firstWord < 0 && tokens.slice(0, i).every((t) => t.kind === 'space')) firstWord = i;
-      lastWord = i;
-    } else if (tokens[i].kind !== 'space') lastWord = -1;
+    }
   }
-  const tail = tokens.length ? tokens[tokens.length - 1].text : '';
-  // the last token that is not a space
+  // the first and the last token that is not a space: a word there may be a fragment cut from a longer one
+  const firstSolid = tokens.findIndex((t) => t.kind !== 'space');
   let lastSolid = tokens.length - 1;
   while (lastSolid >= 0 && tokens[lastSolid].kind === 'space') lastSolid--;
   const noise = noiseLevelBonus(tokens, res);
@@ -272,7 +268,7 @@ export function findSuspects(tokens: Token[], res: Resources, query: boolean, do
       (shape === null ? 0 : p.shapeWeight * (shape - p.shapeRef) - lengthMalus(q.length, shape, p));
     // (a word with a hyphen after it and nothing else is the start of a word broken at the line's end: `applica-`)
     const hyphenEnd = i + 1 === lastSolid && tokens[i + 1].text === '-';
-    const fragment = i === firstWord ? 'start' : (i === lastWord && !/[.!?,;:]\s*$/.test(tail)) || hyphenEnd ? 'end' : undefined;
+    const fragment = i === firstSolid ? 'start' : i === lastSolid || hyphenEnd ? 'end' : undefined;
     const extraOptions: Option[] = stray ? [{ words: [], cost: p.strayDeleteCost }] : [];
     if (p.strayInitialCost !== null && !known && strayInitial(base) && res.lexicon.has(q.slice(1))) extraOptions.push({ words: [q.slice(1)], cost: p.strayInitialCost });
     const dotted = afterGluedStop(tokens, i);
