@@ -51,7 +51,7 @@ console.log(['config', ...sets].join('\t'));
 for (const cfg of configs) {
   const params = { ...base, ...cfg };
   // the real-word confusion sets depend on the parameters: rebuilt when any of theirs is varied
-  const newChannel = 'fittedChannel' in cfg || values.channel !== undefined;
+  const newChannel = 'fittedChannel' in cfg || 'keyboardSlipCost' in cfg || values.channel !== undefined;
   const channel = newChannel ? ocrChannel(channelCounts, params) : resources.channel;
   const confusions = newChannel || Object.keys(cfg).some((k) => k.startsWith('realWord')) ? confusionSetsFor(resources.lexicon, channel, params) : resources.confusions;
   const corrector = createCorrector({ ...resources, params, confusions, channel }, { checkpoint: 'tune', backend: 'none', loadMs: 0 });

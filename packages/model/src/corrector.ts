@@ -1,4 +1,4 @@
-import { Channel, TYPING_COSTS, DEFAULT_COSTS } from './candidates/channel.js';
+import { Channel, TYPING_COSTS, textCosts } from './candidates/channel.js';
 import { fittedConfusions, type ChannelCounts } from './candidates/fitted-channel.js';
 import { DeleteIndex } from './candidates/delete-index.js';
 import { LazyLookAlikes, type LookAlikes } from './candidates/confusion-sets.js';
@@ -63,8 +63,9 @@ export function loadResources(opts: LoadCorrectorOptions = {}): { resources: Res
 
 /** The OCR channel: hand-set costs, and the fitted confusion counts' costs where the parameters ask for them. */
 export function ocrChannel(counts: ChannelCounts | undefined, params: RankParams): Channel {
-  if (!counts || !params.fittedChannel) return new Channel();
-  return new Channel({ ...DEFAULT_COSTS, directed: fittedConfusions(counts, params.fittedChannel) });
+  const costs = textCosts(params.keyboardSlipCost);
+  if (!counts || !params.fittedChannel) return new Channel(costs);
+  return new Channel({ ...costs, directed: fittedConfusions(counts, params.fittedChannel) });
 }
 
 /** The real-word confusion sets the ranking parameters ask for. */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DeleteIndex } from './delete-index.js';
 import { osaDistance, OsaPattern } from './edit-distance.js';
-import { Channel, TYPING_COSTS } from './channel.js';
+import { Channel, TYPING_COSTS, textCosts } from './channel.js';
 
 /** The OSA distance from the whole table, with no band and no early exit. */
 function whole(a: string, b: string): number {
@@ -122,6 +122,14 @@ describe('Channel', () => {
     expect(ch.cost('ﬁne', 'fine')).toBeCloseTo(0.1);
     expect(ch.cost('wörd', 'word')).toBeCloseTo(0.3);
     expect(ch.cost('wœrd', 'word')).toBe(1);
+  });
+
+  it('prices a keyboard neighbour in running text at the cost asked for', () => {
+    expect(ch.cost('sho', 'who')).toBeCloseTo(0.7);
+    const scans = new Channel(textCosts(0.85));
+    expect(scans.cost('sho', 'who')).toBeCloseTo(0.85);
+    // (the scanner's misreadings keep their price)
+    expect(scans.cost('rnust', 'must')).toBeCloseTo(ch.cost('rnust', 'must'));
   });
 
   it('undoes one cheap misread letter of a word', () => {

@@ -63,12 +63,17 @@ function vowelSwaps(cost: number): Array<[string, string, number]> {
   return out;
 }
 
-export const DEFAULT_COSTS: ChannelCosts = {
-  edit: 1,
-  transpose: 0.75,
-  double: 0.55,
-  confusions: [...OCR_CONFUSIONS, ...keyboardNeighbours(), ...vowelSwaps(0.8)],
-};
+/**
+ * Costs for running text, mostly scanned: OCR misreadings are cheap, and so, a little less, are a typist's slips
+ * (keyboard neighbours at `keyboardCost`), vowels by ear and the British s for z (`tokenised`, for a reader who asks
+ * for American spelling).
+ */
+export function textCosts(keyboardCost = 0.7): ChannelCosts {
+  const confusions = [...OCR_CONFUSIONS, ...keyboardNeighbours(keyboardCost), ...vowelSwaps(0.8), ['s', 'z', 0.7] as [string, string, number]];
+  return { edit: 1, transpose: 0.75, double: 0.55, confusions };
+}
+
+export const DEFAULT_COSTS: ChannelCosts = textCosts();
 
 /** Sound-alike spellings a writer confuses (not what a scanner does). */
 const SPELLING_CONFUSIONS: Array<[string, string, number]> = [

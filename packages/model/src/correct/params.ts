@@ -74,6 +74,11 @@ export interface RankParams {
    * (`candidates/fitted-channel.ts`); null: hand-set costs only.
    */
   fittedChannel: FittedCostOptions | null;
+  /**
+   * Cost of a keyboard neighbour's letter (`s` for `w`) in running text. Scans do not make these slips: at the typist's
+   * cost (0.7) they offer readings that split the probability of a misread word (`the tree sho sat`: she, who).
+   */
+  keyboardSlipCost: number;
   /** Weight of the neural scorer's log-probability (0: the scorer is not loaded). */
   neuralWeight: number;
   /** 'rerank': the scorer only picks among corrections of words the ranker changes; 'all': it votes on every suspect. */
@@ -340,6 +345,7 @@ export const DEFAULT_PARAMS: RankParams = {
   shallowMaxCost: 1.6,
   shallowHits: 3,
   shallowMaxNodes: 20_000,
+  keyboardSlipCost: 0.7,
   fittedChannel: { minCount: 20, costAtOnePercent: 0.45, slope: 0.1, minCost: 0.2, maxCost: 1 },
   neuralWeight: 0,
   neuralMode: 'rerank',
