@@ -86,6 +86,17 @@ describe('generateCandidates', () => {
     expect(readings({ shallowMinLength: 4, shallowMaxCost: 1 }).map((o) => o.words.join(' '))).not.toContain('board');
   });
 
+  it('searches the misread piece of a run-together word so too, from the length asked for', async () => {
+    const dir = await makeTinyCheckpoint();
+    // `thehcarcl`: `the` before `hcarcl`, which only the search by channel cost reads as `board` (as above)
+    const params = { farMinLength: null, deepMinLength: null, shallowMinCount: 1, shallowMinLength: 4 };
+    const readings = (extra: object) =>
+      generateCandidates(loadResources({ checkpointDir: dir, params: { ...params, ...extra } }).resources, 'thehcarcl').map((o) => o.words.join(' '));
+    expect(readings({ shallowSplitMinLength: 6 })).toContain('the board');
+    expect(readings({ shallowSplitMinLength: 7 })).not.toContain('the board');
+    expect(readings({ shallowSplitMinLength: null })).not.toContain('the board');
+  });
+
   it('skips the deep search when the plain search already found a cheap reading', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'unsmudge-skip-'));
     const paragraphs = Array.from({ length: 5 }, () => 'the foundations of the fountains and the foundation of the mountains stood.');

@@ -202,7 +202,7 @@ function wordOption(res: Resources, id: number, cost: number, logPrior: Float64A
  * One-word corrections of `q` by the channel model (not ranked yet), searched up to `maxD` plain edits (by default
  * two from four letters on: rn→m and friends are two edits, so short words need distance 2 as well).
  */
-function singleWords(res: Resources, q: string, mode: CandidateMode, maxD = q.length >= 4 ? 2 : 1): Scored[] {
+function singleWords(res: Resources, q: string, mode: CandidateMode, maxD = q.length >= 4 ? 2 : 1, piece = false): Scored[] {
   const { params } = res;
   const channel = mode === 'query' ? res.typingChannel : res.channel;
   const scored: Scored[] = [];
@@ -257,7 +257,7 @@ function singleWords(res: Resources, q: string, mode: CandidateMode, maxD = q.le
   const cheapFound = deep && scored.some((o) => o.cost <= params.deepSkipBelow);
   // a shorter unknown word: its cheap readings among common words by the channel cost itself, which the plain-edit
   // search misses (`ohlof` → chief, `matij` → many)
-  const shallow = !deep && mode === 'text' && params.shallowMinLength !== null && q.length >= params.shallowMinLength && !res.lexicon.has(q);
+  const shallow = !deep && mode === 'text' && (!piece || (params.shallowSplitMinLength !== null && q.length >= params.shallowSplitMinLength)) && params.shallowMinLength !== null && q.length >= params.shallowMinLength && !res.lexicon.has(q);
   const weighted = deep
     ? cheapFound
       ? null
@@ -315,7 +315,7 @@ function pushSplitCorrection(res: Resources, scored: Scored[], left: string[], p
   const { params } = res;
   let best: Scored | undefined;
   // one plain edit (or one OCR confusion undone) only: the search runs for every cut, and dearer pieces rarely win
-  for (const o of singleWords(res, piece, mode, 1)) if (!best || o.pre > best.pre) best = o;
+  for (const o of singleWords(res, piece, mode, 1, true)) if (!best || o.pre > best.pre) best = o;
   if (!best || best.cost > params.splitCorrectMaxCost) return;
   scored.push(scoredOption(res, [...left, ...best.words, ...right], params.splitCost + best.cost));
 }

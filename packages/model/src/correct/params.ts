@@ -69,6 +69,8 @@ export interface RankParams {
   shallowMaxCost: number;
   shallowHits: number;
   shallowMaxNodes: number;
+  /** The misread piece of a run-together token (`shdwed'that`) is searched so too from this length on (null: never). */
+  shallowSplitMinLength: number | null;
   /**
    * How the checkpoint's fitted confusion counts (`channel.json`) become channel costs, beside the hand-set ones
    * (`candidates/fitted-channel.ts`); null: hand-set costs only.
@@ -345,6 +347,7 @@ export const DEFAULT_PARAMS: RankParams = {
   shallowMaxCost: 1.6,
   shallowHits: 3,
   shallowMaxNodes: 20_000,
+  shallowSplitMinLength: 4,
   keyboardSlipCost: 0.7,
   fittedChannel: { minCount: 20, costAtOnePercent: 0.45, slope: 0.1, minCost: 0.2, maxCost: 1 },
   neuralWeight: 0,
