@@ -144,7 +144,7 @@ export function createCorrector(given: Resources, info: CorrectorInfo): Correcto
 }
 
 /** Texts corrected side by side when a neural scorer is used (its requests are batched across them)… */
-const SCORED_GROUP = 32;
+const SCORED_GROUP = 64;
 /** … as long as they hold this many characters: they run without a break until they reach the scorer. */
 const SCORED_GROUP_CHARS = 16_000;
 

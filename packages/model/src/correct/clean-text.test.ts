@@ -368,5 +368,11 @@ describe('neural scorer hook', () => {
     expect(results.map((r) => r.text)).toEqual(['The cat sat on the mat.', 'The report was adopted.', 'The board met on Tuesday.']);
     expect(batches).toEqual([2]);
     expect(progress).toEqual([24, 47, 73]);
+    // a bench's batch of 64 short texts goes to the scorer at once
+    batches.length = 0;
+    const many = Array.from({ length: 64 }, (_, i) => `The cat sat on the rnat ${i}.`);
+    const cleaned = await createCorrector(resources, { checkpoint: 'tiny', backend: 'fake', loadMs: 0 }).clean(many);
+    expect(cleaned.map((r) => r.text)).toEqual(many.map((t) => t.replace('rnat', 'mat')));
+    expect(batches).toEqual([64]);
   });
 });
