@@ -125,7 +125,7 @@ export async function correctText(text: string, res: Resources, opts: CorrectTex
   if (plainlyOld) {
     for (const s of suspects) {
       if (s.known || s.options.length === 0 || !plainlyOld(s.from)) continue;
-      keepOlderSpelling(normalizeWord(s.base), s, res, isLooseSpellingVariant, res.params.weakOldSpellingMinRatio);
+      keepOlderSpelling(normalizeWord(s.base), s, res, isLooseSpellingVariant, res.params.weakOldSpellingMinRatio, true);
     }
   }
   // a word in older spelling (haue, maister, againe): the text is printed in it; keep its archaic words (thy, unto)
@@ -494,20 +494,37 @@ function argmax(xs: readonly number[]): number {
  * as probable as the likeliest, the suspect keeps no options (true is returned); otherwise only its modern forms are
  * dropped.
  */
-function keepOlderSpelling(q: string, s: Suspect, res: Resources, variant: (noisy: string, modern: string) => boolean, minRatio: number): boolean {
+function keepOlderSpelling(
+  q: string,
+  s: Suspect,
+  res: Resources,
+  variant: (noisy: string, modern: string) => boolean,
+  minRatio: number,
+  plainlyOld = false,
+): boolean {
+  // (modern spellings an earlier, stricter look took away are looked at again: in plainly old text `door` still shows
+  // that `doore` is as printed)
+  const options = res.params.olderReadingsAgain && s.olderReadings ? [...s.options, ...s.olderReadings] : s.options;
   // how likely a reading is without context: by its word's frequency, and (`oldReadingByCost`, for a spelling by old
   // type's letters alone) with its cost counted too
   const byCost = (o: Option) => res.lexicon.prob(o.words[0]) * Math.exp(res.params.channelScale * o.cost);
   let [top, topByCost] = [0, 0];
-  for (const o of s.options) {
+  for (const o of options) {
     if (o.words.length !== 1) continue;
     top = Math.max(top, res.lexicon.prob(o.words[0]));
     topByCost = Math.max(topByCost, byCost(o));
   }
-  const single = s.options.filter((o) => o.words.length === 1 && variant(q, o.words[0]));
+  const single = options.filter((o) => o.words.length === 1 && variant(q, o.words[0]));
   const old = single.some((o) => res.lexicon.prob(o.words[0]) >= top * minRatio);
   // (kept so, a word is no evidence that the text is old: names are spelt so too, `Payne`, `Lyon`)
-  const oldByCost = res.params.oldReadingByCost && single.some((o) => byCost(o) >= topByCost * minRatio && isLetterAlternation(q, o.words[0]));
-  s.options = old || oldByCost ? [] : s.options.filter((o) => !single.includes(o));
+  const byCostRatio = plainlyOld ? res.params.oldVariantByCost : null;
+  const oldByCost =
+    (res.params.oldReadingByCost && single.some((o) => byCost(o) >= topByCost * minRatio && isLetterAlternation(q, o.words[0]))) ||
+    (byCostRatio !== null && single.some((o) => byCost(o) >= topByCost * byCostRatio));
+  if (old || oldByCost) s.options = [];
+  else {
+    s.options = s.options.filter((o) => !single.includes(o));
+    s.olderReadings = [...(s.olderReadings ?? []).filter((o) => !single.includes(o)), ...single];
+  }
   return old;
 }

@@ -149,6 +149,14 @@ export interface RankParams {
    */
   oldReadingByCost: boolean;
   /**
+   * In plainly old text (see `weakOldSpellingEvidence`), an older spelling (`doore`, `vaine`) is also measured against
+   * its likeliest reading with the cost of each reading counted, not by frequency alone: `door` for `doore` is outweighed
+   * by `more` only at the cost of two letters (null: not so; else the least ratio to the likeliest reading by cost).
+   */
+  oldVariantByCost: number | null;
+  /** In plainly old text the looser look also weighs the modern spellings the stricter one took away (`door` for `doore`). */
+  olderReadingsAgain: boolean;
+  /**
    * A word at the end of a text with a hyphen after it (`his examina-`, `im-`) and at least this many letters is left as
    * it is where it starts a known word, even where a cheap misreading of a common word reads it (`examine`); null: such
    * a word is a fragment like any other at a text's end.
@@ -376,6 +384,8 @@ export const DEFAULT_PARAMS: RankParams = {
   weakOldSpellingEvidence: null,
   weakOldSpellingMinRatio: 0.1,
   oldReadingByCost: false,
+  oldVariantByCost: null,
+  olderReadingsAgain: false,
   archaicKeepBonus: 0,
   hyphenPieceMinLength: null,
   archaicEvidence: false,

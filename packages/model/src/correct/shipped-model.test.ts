@@ -51,6 +51,17 @@ describe('shipped model', () => {
     expect(await clean1('And he said to them, I am comming to the house.')).toBe('And he said to them, I am coming to the house.');
   });
 
+  it('in plainly older print, weighs an older spelling against its readings with their costs (oldVariantByCost)', async () => {
+    // `more` and `care` are far more frequent than door and tar, but a letter or two dearer than the reading as printed
+    expect(await clean1('She went behinde the house, and then she did shut the doore, and sat down.')).toBe(
+      'She went behinde the house, and then she did shut the doore, and sat down.',
+    );
+    expect(await clean1('He hath taken tarre and annointed the boat with it.')).toBe('He hath taken tarre and annointed the boat with it.');
+    // in modern print they are still taken for misreadings
+    expect(await clean1('She went behind the house, and then she did shut the doore, and sat down.')).not.toContain('doore');
+    expect(await clean1('He has taken tarre and annointed the boat with it.')).not.toContain('tarre');
+  });
+
   it('leaves a sentence in another language alone and corrects the English around it', async () => {
     const text = "Tbe board rnet on Tuesday. Le comité s'est réuni pour examiner le projet de la commission. Tlie report was adopted.";
     expect(await clean1(text)).toBe("The board met on Tuesday. Le comité s'est réuni pour examiner le projet de la commission. The report was adopted.");

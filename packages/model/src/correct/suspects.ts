@@ -45,6 +45,8 @@ export interface Suspect {
   fixed?: boolean;
   /** The word as written is in the lexicon. */
   known?: boolean;
+  /** Readings taken from `options` as modern spellings of it (`door` for `doore`), for a later look in plainly old text. */
+  olderReadings?: Option[];
   /** Glued to another word by a stray mark: only readings as several words whose spaces were lost are considered. */
   runTogetherOnly?: true;
   /** After a full stop glued before it with nothing solid before that (`.npmrc`, `.ontained`): a file name, or a word after a speck. */
