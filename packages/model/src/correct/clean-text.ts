@@ -505,6 +505,9 @@ function keepOlderSpelling(
   // (modern spellings an earlier, stricter look took away are looked at again: in plainly old text `door` still shows
   // that `doore` is as printed)
   const options = res.params.olderReadingsAgain && s.olderReadings ? [...s.options, ...s.olderReadings] : s.options;
+  const single = options.filter((o) => o.words.length === 1 && variant(q, o.words[0]));
+  // (most words have no reading they could be an older spelling of: nothing to weigh)
+  if (single.length === 0) return false;
   // how likely a reading is without context: by its word's frequency, and (`oldReadingByCost`, for a spelling by old
   // type's letters alone) with its cost counted too
   const byCost = (o: Option) => res.lexicon.prob(o.words[0]) * Math.exp(res.params.channelScale * o.cost);
@@ -514,7 +517,6 @@ function keepOlderSpelling(
     top = Math.max(top, res.lexicon.prob(o.words[0]));
     topByCost = Math.max(topByCost, byCost(o));
   }
-  const single = options.filter((o) => o.words.length === 1 && variant(q, o.words[0]));
   const old = single.some((o) => res.lexicon.prob(o.words[0]) >= top * minRatio);
   // (kept so, a word is no evidence that the text is old: names are spelt so too, `Payne`, `Lyon`)
   const byCostRatio = plainlyOld ? res.params.oldVariantByCost : null;
