@@ -257,7 +257,9 @@ function singleWords(res: Resources, q: string, mode: CandidateMode, maxD = q.le
   const cheapFound = deep && scored.some((o) => o.cost <= params.deepSkipBelow);
   // a shorter unknown word: its cheap readings among common words by the channel cost itself, which the plain-edit
   // search misses (`ohlof` → chief, `matij` → many)
-  const shallow = !deep && mode === 'text' && (!piece || (params.shallowSplitMinLength !== null && q.length >= params.shallowSplitMinLength)) && params.shallowMinLength !== null && q.length >= params.shallowMinLength && !res.lexicon.has(q);
+  // (the misread piece of a run-together token only from `shallowSplitMinLength` letters: shorter ones cost much, win little)
+  const pieceLongEnough = !piece || (params.shallowSplitMinLength !== null && q.length >= params.shallowSplitMinLength);
+  const shallow = !deep && mode === 'text' && pieceLongEnough && params.shallowMinLength !== null && q.length >= params.shallowMinLength && !res.lexicon.has(q);
   const weighted = deep
     ? cheapFound
       ? null

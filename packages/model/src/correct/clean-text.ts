@@ -526,7 +526,8 @@ function keepOlderSpelling(
   if (old || oldByCost) s.options = [];
   else {
     s.options = s.options.filter((o) => !single.includes(o));
-    s.olderReadings = [...(s.olderReadings ?? []).filter((o) => !single.includes(o)), ...single];
+    // (kept only for a later look that will weigh them)
+    if (res.params.olderReadingsAgain) s.olderReadings = [...(s.olderReadings ?? []).filter((o) => !single.includes(o)), ...single];
   }
   return old;
 }
