@@ -130,7 +130,7 @@ export function createCorrector(given: Resources, info: CorrectorInfo): Correcto
       for (let g = 0; g < texts.length; ) {
         const part = nextGroup(texts, g, sideBySide);
         g += part.length;
-        out.push(...(await Promise.all(part.map((text) => correctDocument(text, resources, { threshold, protectedTerms })))));
+        out.push(...(await Promise.all(part.map((text) => correctDocument(text, resources, { threshold, protectedTerms, inspect: options.inspect })))));
         for (const text of part) {
           done += text.length;
           options.onProgress?.(done, total);

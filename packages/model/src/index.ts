@@ -1,4 +1,4 @@
-export type { Edit, CleanOptions, CleanResult, Corrector, CorrectorInfo } from './types.js';
+export type { Edit, CleanOptions, CleanResult, Corrector, CorrectorInfo, DecisionInspector, RankerDecision } from './types.js';
 export { loadCorrector, loadResources, createCorrector, MAX_TEXT_CHARS, type LoadCorrectorOptions } from './corrector.js';
 export { CheckpointError, CorrectorUnavailableError, InputError } from './errors.js';
 export { createCorrectorPool, type CorrectorPool, type CorrectorPoolOptions, type PoolLoadOptions } from './pool/corrector-pool.js';

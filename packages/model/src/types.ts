@@ -15,7 +15,30 @@ export interface CleanOptions {
   protectedTerms?: string[];
   /** Called as work advances, with done/total in characters. */
   onProgress?: (done: number, total: number) => void;
+  /**
+   * For measuring the ranker (`scripts/ranking-oracle.ts`), not for use in production: called at every decision about a
+   * suspect word with its readings and their scores; may return the index of the reading to take instead. Runs in the
+   * caller's thread, so a corrector pool refuses it.
+   */
+  inspect?: DecisionInspector;
 }
+
+/** One decision of the ranker about a suspect word (see `CleanOptions.inspect`). */
+export interface RankerDecision {
+  /** The text being corrected (one window of a long document), and the suspect's span in it. */
+  text: string;
+  start: number;
+  end: number;
+  /** The readings considered, each as its words joined by spaces (lower-cased); index 0 is the word as written. */
+  readings: string[];
+  /** The ranker's score of each reading (log scale; higher is likelier). */
+  scores: number[];
+  /** The index of the reading the corrector takes (0: the word is left as written). */
+  chosen: number;
+}
+
+/** Returns the index of the reading to take instead of `chosen`, or undefined to leave the corrector's choice. */
+export type DecisionInspector = (decision: RankerDecision) => number | undefined;
 
 export interface CleanResult {
   text: string;

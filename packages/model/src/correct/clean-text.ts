@@ -1,4 +1,4 @@
-import type { CleanResult, Edit } from '../types.js';
+import type { CleanResult, DecisionInspector, Edit } from '../types.js';
 import { tokenAt, tokenize, wordsBefore, type Token } from '../text/tokenize.js';
 import { otherLanguageTokens } from '../text/other-language.js';
 import { absorbJunkGlyphs } from '../text/junk-glyphs.js';
@@ -23,6 +23,8 @@ import { jointRuns, jointScores, type JointRuns } from './joint-context.js';
 export interface CorrectTextOptions {
   threshold: number;
   protectedTerms: readonly string[];
+  /** Sees every decision and may overrule it (`CleanOptions.inspect`: for measuring the ranker only). */
+  inspect?: DecisionInspector;
   /** The words of the whole document, when the text is one piece of a longer one (`documentWords`). */
   document?: DocumentWords;
 }
@@ -138,13 +140,13 @@ export async function correctText(text: string, res: Resources, opts: CorrectTex
   for (const s of live) if (s.known && s.from === s.to && ARCHAIC_KEPT.has(normalizeWord(s.base))) s.keepBonus += res.params.archaicKeepBonus;
   const neural = res.scorer !== undefined && (query ? res.params.queryNeuralWeight : res.params.neuralWeight) !== 0;
   const runs = jointRuns(live, lm, res.params.jointWeight > 0 && !query);
-  let edits = decideAll(text, tokens, lm, live, runs, res, opts.threshold, query, oldText);
+  let edits = decideAll(text, tokens, lm, live, runs, res, opts.threshold, query, oldText, opts.inspect);
   // a second pass sees the first pass's choices on the right as well (`lie bad made` → `he had made`)
-  if (res.params.secondPass) edits = decideAll(text, tokens, lm, live, runs, res, opts.threshold, query, oldText);
+  if (res.params.secondPass) edits = decideAll(text, tokens, lm, live, runs, res, opts.threshold, query, oldText, opts.inspect);
   if (neural && res.params.neuralMode === 'all' && live.length > 0) {
     // the scorer votes on every suspect, keeping it or among the ranker's best corrections
     await scoreNeural(text, tokens, live, res, res.params.neuralTopK);
-    edits = decideAll(text, tokens, lm, live, runs, res, opts.threshold, query, oldText);
+    edits = decideAll(text, tokens, lm, live, runs, res, opts.threshold, query, oldText, opts.inspect);
   }
   if (neural && res.params.neuralMode === 'rerank') {
     // the scorer only chooses among corrections of words the ranker has decided to change
@@ -162,7 +164,7 @@ export async function correctText(text: string, res: Resources, opts: CorrectTex
     }
     if (toScore.length > 0) {
       await scoreNeural(text, tokens, toScore, res, res.params.neuralTopK);
-      edits = decideAll(text, tokens, lm, live, runs, res, opts.threshold, query, oldText);
+      edits = decideAll(text, tokens, lm, live, runs, res, opts.threshold, query, oldText, opts.inspect);
     }
   }
   // rules for single tokens: `In`, `Is` misread with a capital inside a sentence; quote marks that are specks
@@ -227,6 +229,7 @@ function decideAll(
   threshold: number,
   query: boolean,
   oldText: (token: number) => boolean,
+  inspect?: DecisionInspector,
 ): Edit[] {
   const edits: Edit[] = [];
   const byStart = new Map(live.map((s) => [s.from, s]));
@@ -250,7 +253,8 @@ function decideAll(
       }
       const given = inRun ? runs.scores.get(inRun.run)!.scores[inRun.at] : undefined;
       // the nearest-reading rule is for modern text: in older spelling an odd word is more often right as printed
-      const d = decide(s, [left2, left], rightContext(lm, s.to, cutEnd, byStart), res, threshold, contextFree, query, oldText(s.from), given);
+      let d = decide(s, [left2, left], rightContext(lm, s.to, cutEnd, byStart), res, threshold, contextFree, query, oldText(s.from), given);
+      if (inspect) d = inspected(inspect, text, tokens, s, d);
       const chosen = d?.option ?? s.keep;
       s.chosen = chosen.words;
       if (d) {
@@ -277,6 +281,21 @@ function decideAll(
     if (lm[i] !== null) [left2, left] = [left, lm[i]!];
   }
   return edits;
+}
+
+/** The decision as `inspect` leaves it: the corrector's, or the reading it names instead (taken with confidence 1). */
+function inspected(inspect: DecisionInspector, text: string, tokens: readonly Token[], s: Suspect, d: Decision | null): Decision | null {
+  const all = [s.keep, ...s.options];
+  const k = inspect({
+    text,
+    start: tokens[s.from].start,
+    end: tokens[s.to].end,
+    readings: all.map((o) => o.words.join(' ')),
+    scores: s.ranked ? [...s.ranked] : [],
+    chosen: d ? all.indexOf(d.option) : 0,
+  });
+  if (k === undefined || !Number.isInteger(k) || k < 0 || k >= all.length) return d;
+  return k === 0 ? null : { option: all[k], confidence: 1 };
 }
 
 function lmToken(t: Token): string | null {

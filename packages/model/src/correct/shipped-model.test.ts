@@ -10,6 +10,35 @@ beforeAll(async () => {
 const clean1 = async (text: string) => (await corrector.clean([text]))[0].text;
 
 describe('shipped model', () => {
+  it('shows each decision to an inspector, which may overrule it (CleanOptions.inspect)', async () => {
+    const seen: Array<{ readings: string[]; scores: number[]; chosen: number; span: string }> = [];
+    const [watched] = await corrector.clean(['The cat sat on the rnat.'], {
+      inspect: (d) => {
+        seen.push({ readings: d.readings, scores: d.scores, chosen: d.chosen, span: d.text.slice(d.start, d.end) });
+        return undefined;
+      },
+    });
+    // watching changes nothing
+    expect(watched.text).toBe('The cat sat on the mat.');
+    const rnat = seen.filter((d) => d.span === 'rnat');
+    expect(rnat.length).toBeGreaterThan(0);
+    const last = rnat[rnat.length - 1];
+    expect(last.readings[0]).toBe('rnat');
+    expect(last.readings[last.chosen]).toBe('mat');
+    expect(last.scores).toHaveLength(last.readings.length);
+    expect(last.scores[last.chosen]).toBe(Math.max(...last.scores));
+    // overruled: the word kept, or another of its readings taken
+    const keep = await corrector.clean(['The cat sat on the rnat.'], { inspect: (d) => (d.text.slice(d.start, d.end) === 'rnat' ? 0 : undefined) });
+    expect(keep[0].text).toBe('The cat sat on the rnat.');
+    expect(keep[0].edits).toEqual([]);
+    const rat = await corrector.clean(['The cat sat on the rnat.'], {
+      inspect: (d) => (d.text.slice(d.start, d.end) === 'rnat' ? d.readings.indexOf('rat') : undefined),
+    });
+    expect(last.readings).toContain('rat');
+    expect(rat[0].text).toBe('The cat sat on the rat.');
+    expect(rat[0].edits).toMatchObject([{ original: 'rnat', replacement: 'rat', confidence: 1 }]);
+  });
+
   it('takes the end or start of a known word at a cut line for a piece of it, not for a misreading', async () => {
     expect(await clean1('ference. The members met on Monday')).toBe('ference. The members met on Monday');
     expect(await clean1('The report was sent to the engineer for his applica')).toBe('The report was sent to the engineer for his applica');

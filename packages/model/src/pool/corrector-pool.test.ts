@@ -66,6 +66,10 @@ describe('createCorrectorPool', () => {
     await expect(createCorrectorPool({ threads: 0 })).rejects.toMatchObject({ name: 'InputError' });
   });
 
+  it('refuses an inspector, which runs in the caller’s thread only', async () => {
+    await expect(pool.clean(['The cat sat on the rnat.'], { inspect: () => undefined })).rejects.toMatchObject({ name: 'InputError', message: expect.stringMatching(/inspect/) });
+  });
+
   it('fails the calls of a thread that dies, replaces it, and serves again', async () => {
     const exits: number[] = [];
     const one = await createCorrectorPool({ threads: 1, onThreadExit: (e) => exits.push(e.code) });

@@ -191,6 +191,7 @@ export async function createCorrectorPool(options: CorrectorPoolOptions): Promis
   return {
     info: { checkpoint: info!.checkpoint, backend: `${info!.backend} in ${options.threads} thread(s)`, loadMs: Math.round(performance.now() - started) },
     async clean(texts: string[], cleanOptions: CleanOptions = {}): Promise<CleanResult[]> {
+      if (cleanOptions.inspect) throw new InputError('inspect runs in the caller\'s thread: use loadCorrector, not a corrector pool');
       const total = checkTexts(texts);
       if (texts.length === 0) return [];
       const ready = await readySlots();
