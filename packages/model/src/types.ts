@@ -33,6 +33,9 @@ export interface RankerDecision {
   readings: string[];
   /** The ranker's score of each reading (log scale; higher is likelier). */
   scores: number[];
+  /** Each reading's channel cost (0 for the word as written), and the bonus the word as written gets for being kept. */
+  costs: number[];
+  keepBonus: number;
   /** The index of the reading the corrector takes (0: the word is left as written). */
   chosen: number;
 }

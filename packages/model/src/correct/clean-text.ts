@@ -292,6 +292,8 @@ function inspected(inspect: DecisionInspector, text: string, tokens: readonly To
     end: tokens[s.to].end,
     readings: all.map((o) => o.words.join(' ')),
     scores: s.ranked ? [...s.ranked] : [],
+    costs: all.map((o) => o.cost),
+    keepBonus: s.keepBonus,
     chosen: d ? all.indexOf(d.option) : 0,
   });
   if (k === undefined || !Number.isInteger(k) || k < 0 || k >= all.length) return d;

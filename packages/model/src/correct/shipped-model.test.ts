@@ -11,10 +11,10 @@ const clean1 = async (text: string) => (await corrector.clean([text]))[0].text;
 
 describe('shipped model', () => {
   it('shows each decision to an inspector, which may overrule it (CleanOptions.inspect)', async () => {
-    const seen: Array<{ readings: string[]; scores: number[]; chosen: number; span: string }> = [];
+    const seen: Array<{ readings: string[]; scores: number[]; costs: number[]; chosen: number; span: string }> = [];
     const [watched] = await corrector.clean(['The cat sat on the rnat.'], {
       inspect: (d) => {
-        seen.push({ readings: d.readings, scores: d.scores, chosen: d.chosen, span: d.text.slice(d.start, d.end) });
+        seen.push({ readings: d.readings, scores: d.scores, costs: d.costs, chosen: d.chosen, span: d.text.slice(d.start, d.end) });
         return undefined;
       },
     });
@@ -27,6 +27,11 @@ describe('shipped model', () => {
     expect(last.readings[last.chosen]).toBe('mat');
     expect(last.scores).toHaveLength(last.readings.length);
     expect(last.scores[last.chosen]).toBe(Math.max(...last.scores));
+    // the word as written costs nothing; its readings cost what the channel says (rn → m is cheap)
+    expect(last.costs).toHaveLength(last.readings.length);
+    expect(last.costs[0]).toBe(0);
+    expect(last.costs[last.chosen]).toBeGreaterThan(0);
+    expect(last.costs[last.chosen]).toBeLessThan(1);
     // overruled: the word kept, or another of its readings taken
     const keep = await corrector.clean(['The cat sat on the rnat.'], { inspect: (d) => (d.text.slice(d.start, d.end) === 'rnat' ? 0 : undefined) });
     expect(keep[0].text).toBe('The cat sat on the rnat.');

@@ -1,0 +1,147 @@
+/**
+ * Would the ranker's own features, weighed anew, choose better? Watches the shipped corrector's last decision about
+ * every one-word suspect of a dev sample whose right reading is among its readings (`CleanOptions.inspect`), splits
+ * them into two halves by document (as `dev-halves.ts`), fits a conditional logit on half A over four features per
+ * reading — its word-pair log-probability, its channel cost, the keep bonus (the word as written) and a constant for
+ * keeping — and on half B compares the log-loss and the readings taken (the likeliest where it reaches the threshold,
+ * else the word as written) with the shipped weights and with the shipped corrector's own decisions (its rules, the
+ * nearest-reading rule and the scorer included).
+ *   npx tsx packages/model/scripts/ranker-refit.ts [--sets overproof,bln600,'icdar_en/!eng_monograph/81#'] [--sample 3000]
+ */
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import { parseArgs } from 'node:util';
+import { alignWords, defaultDataDir, loadSet, parseSelection, sample as sampleItems, words } from '@unsmudge/eval';
+import { loadCorrector, loadResources, type RankerDecision } from '../src/index.js';
+
+const { values } = parseArgs({
+  options: {
+    sets: { type: 'string', default: "overproof,bln600,icdar_en/!eng_monograph/81#" },
+    sample: { type: 'string', default: '3000' },
+    steps: { type: 'string', default: '3000' },
+  },
+});
+
+const corrector = await loadCorrector();
+const { channelScale, threshold } = loadResources().resources.params;
+const core = (w: string) => w.replace(/^[^\p{L}\d]+|[^\p{L}\d]+$/gu, '').toLowerCase().replace(/’/g, "'");
+const inHalfB = (key: string) => parseInt(createHash('sha1').update('half:' + key).digest('hex').slice(-1), 16) % 2 === 1;
+
+/** One decision: per reading its features, the right reading, what the corrector took. */
+interface Example {
+  set: string;
+  halfB: boolean;
+  features: number[][];
+  right: number;
+  chosen: number;
+}
+
+/** The four features of reading `j`: word-pair log-probability (its score less cost and keep bonus), cost, keep bonus, keeping. */
+function featuresOf(d: RankerDecision, j: number): number[] {
+  const keep = j === 0 ? 1 : 0;
+  return [d.scores[j] - channelScale * d.costs[j] - keep * d.keepBonus, d.costs[j], keep * d.keepBonus, keep];
+}
+
+/** The document of each dev row of the OCR sets (the loaders keep only ids); a row of another set is its own. */
+function documentsOf(set: string): Map<string, string> {
+  const path = { overproof: 'ocr/overproof/dev.jsonl.gz', bln600: 'ocr/bln600/dev.jsonl.gz', icdar_en: 'ocr/icdar_en/segments/dev.jsonl.gz' }[set];
+  const out = new Map<string, string>();
+  if (!path) return out;
+  for (const line of gunzipSync(readFileSync(join(defaultDataDir(), path))).toString('utf8').split('\n')) {
+    if (!line) continue;
+    const row = JSON.parse(line) as { id: string; doc?: string };
+    out.set(row.id, row.doc ?? row.id);
+  }
+  return out;
+}
+
+const examples: Example[] = [];
+for (const name of values.sets!.split(',')) {
+  const { spec, keep } = parseSelection(name);
+  const items = sampleItems((await loadSet(spec.name, 'dev', { dataDir: defaultDataDir() })).filter(keep), Number(values.sample), 1);
+  const documents = documentsOf(spec.name);
+  const references = new Map<string, { list: Array<{ start: number; end: number; word: string }>; halfB: boolean }>();
+  for (const item of items) {
+    const spans = [...item.noisy.matchAll(/\S+/gu)].map((m) => ({ start: m.index!, end: m.index! + m[0].length }));
+    const ref = words(item.clean);
+    const list: Array<{ start: number; end: number; word: string }> = [];
+    alignWords(words(item.noisy), ref).indexAlignedToRef.forEach((i, j) => {
+      if (i !== null) list.push({ ...spans[i], word: core(ref[j]) });
+    });
+    references.set(item.noisy, { list, halfB: inHalfB(documents.get(item.id) ?? item.id) });
+  }
+  const last = new Map<string, Example>();
+  await corrector.clean(
+    items.map((i) => i.noisy),
+    {
+      inspect: (d) => {
+        const r = references.get(d.text);
+        const ref = r?.list.find((x) => x.start <= d.start && d.end <= x.end);
+        const right = ref ? d.readings.indexOf(ref.word) : -1;
+        if (right >= 0 && d.scores.length === d.readings.length) {
+          last.set(`${d.text}\u0000${d.start}`, { set: name, halfB: r!.halfB, features: d.readings.map((_, j) => featuresOf(d, j)), right, chosen: d.chosen });
+        }
+        return undefined;
+      },
+    },
+  );
+  examples.push(...last.values());
+}
+
+const dot = (f: number[], w: number[]) => f.reduce((s, x, i) => s + x * w[i], 0);
+/** Softmax probabilities of an example's readings under weights `w`. */
+function probabilities(e: Example, w: number[]): number[] {
+  const s = e.features.map((f) => dot(f, w));
+  const max = Math.max(...s);
+  const p = s.map((v) => Math.exp(v - max));
+  const z = p.reduce((a, b) => a + b, 0);
+  return p.map((v) => v / z);
+}
+/** Mean log-loss of the right readings, and its gradient. */
+function logLoss(set: Example[], w: number[]): { loss: number; grad: number[] } {
+  let loss = 0;
+  const grad = w.map(() => 0);
+  for (const e of set) {
+    const p = probabilities(e, w);
+    loss -= Math.log(Math.max(p[e.right], 1e-300));
+    e.features.forEach((f, j) => f.forEach((x, i) => (grad[i] += (p[j] - (j === e.right ? 1 : 0)) * x)));
+  }
+  return { loss: loss / set.length, grad: grad.map((g) => g / set.length) };
+}
+/** Right readings taken per set: the likeliest reading where it reaches `th`, else the word as written (null: the corrector's own). */
+function taken(set: Example[], w: number[] | null, th: number): string {
+  const bySet = new Map<string, [number, number]>();
+  for (const e of set) {
+    let choice = e.chosen;
+    if (w) {
+      const p = probabilities(e, w);
+      let best = 1;
+      for (let j = 2; j < p.length; j++) if (p[j] > p[best]) best = j;
+      choice = p.length > 1 && p[best] >= th ? best : 0;
+    }
+    const v = bySet.get(e.set) ?? [0, 0];
+    v[0] += choice === e.right ? 1 : 0;
+    v[1]++;
+    bySet.set(e.set, v);
+  }
+  return [...bySet].map(([s, [a, n]]) => `${s} ${a}/${n}`).join('  ');
+}
+
+const halfA = examples.filter((e) => !e.halfB);
+const halfB = examples.filter((e) => e.halfB);
+const shipped = [1, channelScale, 1, 0];
+let w = [...shipped];
+for (let step = 0; step < Number(values.steps); step++) {
+  const { grad } = logLoss(halfA, w);
+  // (the cost's feature is small beside the log-probabilities: a larger step for its weight)
+  w = w.map((x, i) => x - 0.02 * grad[i] * (i === 1 ? 10 : 1));
+}
+console.log(`decisions: half A ${halfA.length}, half B ${halfB.length}`);
+console.log(`weights (word pairs, cost, keep bonus, keeping): shipped ${shipped.join(' ')}; refit on half A ${w.map((x) => x.toFixed(3)).join(' ')}`);
+console.log(`log-loss on half B: shipped ${logLoss(halfB, shipped).loss.toFixed(4)}, refit ${logLoss(halfB, w).loss.toFixed(4)}`);
+console.log(`right readings taken on half B:`);
+console.log(`  the corrector's own decisions      ${taken(halfB, null, threshold)}`);
+console.log(`  shipped weights, threshold ${threshold}     ${taken(halfB, shipped, threshold)}`);
+for (const th of [0.6, 0.7, 0.8, 0.9]) console.log(`  refit weights, threshold ${th}       ${taken(halfB, w, th)}`);
