@@ -9,12 +9,12 @@
  * A document goes to half A (fit) when the last hex digit of SHA-1("half:" + its key) is even, else to half B (measure).
  * Half B is written into a data folder that links everything else to the real one, so the bench reads it in place.
  */
-import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, readdirSync, symlinkSync, writeFileSync, existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { defaultDataDir } from '@unsmudge/eval';
+import { inHalfB } from './reference-words.js';
 
 const { values } = parseArgs({ options: { out: { type: 'string' }, data: { type: 'string' } } });
 if (!values.out) throw new Error('--out DIR is required');
@@ -22,7 +22,6 @@ const out = resolve(values.out);
 const data = resolve(values.data ?? defaultDataDir());
 const SETS: Record<string, string> = { overproof: 'ocr/overproof/dev.jsonl.gz', bln600: 'ocr/bln600/dev.jsonl.gz', icdar_en: 'ocr/icdar_en/segments/dev.jsonl.gz' };
 
-const halfB = (key: string) => parseInt(createHash('sha1').update('half:' + key).digest('hex').slice(-1), 16) % 2 === 1;
 
 mkdirSync(join(out, 'fit'), { recursive: true });
 for (const [name, path] of Object.entries(SETS)) {
@@ -31,7 +30,7 @@ for (const [name, path] of Object.entries(SETS)) {
   const b: string[] = [];
   for (const line of lines) {
     const row = JSON.parse(line) as { doc?: string; id: string };
-    (halfB(String(row.doc ?? row.id)) ? b : a).push(line + '\n');
+    (inHalfB(String(row.doc ?? row.id)) ? b : a).push(line + '\n');
   }
   writeFileSync(join(out, 'fit', `${name}-dev.jsonl.gz`), gzipSync(a.join('')));
   mkdirSync(dirname(join(out, 'data', path)), { recursive: true });

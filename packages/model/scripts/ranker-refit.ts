@@ -8,13 +8,14 @@
  * nearest-reading rule and the scorer included).
  *   npx tsx packages/model/scripts/ranker-refit.ts [--sets overproof,bln600,'icdar_en/!eng_monograph/81#'] [--sample 3000]
  */
-import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { parseArgs } from 'node:util';
-import { alignWords, defaultDataDir, loadSet, parseSelection, sample as sampleItems, words } from '@unsmudge/eval';
-import { loadCorrector, loadResources, type RankerDecision } from '../src/index.js';
+import { defaultDataDir, loadSet, parseSelection, sample as sampleItems } from '@unsmudge/eval';
+import { DEFAULT_PARAMS, loadCorrector, SHIPPED_CHECKPOINT, type RankerDecision } from '../src/index.js';
+import { readConfig } from '../src/checkpoint-dir.js';
+import { inHalfB, referenceWords, rightReading } from './reference-words.js';
 
 const { values } = parseArgs({
   options: {
@@ -25,9 +26,8 @@ const { values } = parseArgs({
 });
 
 const corrector = await loadCorrector();
-const { channelScale, threshold } = loadResources().resources.params;
-const core = (w: string) => w.replace(/^[^\p{L}\d]+|[^\p{L}\d]+$/gu, '').toLowerCase().replace(/’/g, "'");
-const inHalfB = (key: string) => parseInt(createHash('sha1').update('half:' + key).digest('hex').slice(-1), 16) % 2 === 1;
+// (the two parameters the features need, read from the checkpoint's config rather than by loading its lexicon again)
+const { channelScale, threshold } = { ...DEFAULT_PARAMS, ...readConfig(SHIPPED_CHECKPOINT).params };
 
 /** One decision: per reading its features, the right reading, what the corrector took. */
 interface Example {
@@ -62,24 +62,14 @@ for (const name of values.sets!.split(',')) {
   const { spec, keep } = parseSelection(name);
   const items = sampleItems((await loadSet(spec.name, 'dev', { dataDir: defaultDataDir() })).filter(keep), Number(values.sample), 1);
   const documents = documentsOf(spec.name);
-  const references = new Map<string, { list: Array<{ start: number; end: number; word: string }>; halfB: boolean }>();
-  for (const item of items) {
-    const spans = [...item.noisy.matchAll(/\S+/gu)].map((m) => ({ start: m.index!, end: m.index! + m[0].length }));
-    const ref = words(item.clean);
-    const list: Array<{ start: number; end: number; word: string }> = [];
-    alignWords(words(item.noisy), ref).indexAlignedToRef.forEach((i, j) => {
-      if (i !== null) list.push({ ...spans[i], word: core(ref[j]) });
-    });
-    references.set(item.noisy, { list, halfB: inHalfB(documents.get(item.id) ?? item.id) });
-  }
+  const references = new Map(items.map((item) => [item.noisy, { words: referenceWords(item.noisy, item.clean), halfB: inHalfB(documents.get(item.id) ?? item.id) }]));
   const last = new Map<string, Example>();
   await corrector.clean(
     items.map((i) => i.noisy),
     {
       inspect: (d) => {
         const r = references.get(d.text);
-        const ref = r?.list.find((x) => x.start <= d.start && d.end <= x.end);
-        const right = ref ? d.readings.indexOf(ref.word) : -1;
+        const right = rightReading(r?.words, d);
         if (right >= 0 && d.scores.length === d.readings.length) {
           last.set(`${d.text}\u0000${d.start}`, { set: name, halfB: r!.halfB, features: d.readings.map((_, j) => featuresOf(d, j)), right, chosen: d.chosen });
         }

@@ -9,8 +9,9 @@
  *       [--checkpoint DIR] [--params '{}']
  */
 import { parseArgs } from 'node:util';
-import { alignWords, codePoints, defaultDataDir, levenshtein, loadSet, parseSelection, sample as sampleItems, words } from '@unsmudge/eval';
+import { codePoints, defaultDataDir, levenshtein, loadSet, parseSelection, sample as sampleItems } from '@unsmudge/eval';
 import { loadCorrector, type RankerDecision } from '../src/index.js';
+import { referenceWords, rightReading } from './reference-words.js';
 
 const { values } = parseArgs({
   options: {
@@ -23,8 +24,6 @@ const { values } = parseArgs({
 
 const corrector = await loadCorrector({ checkpointDir: values.checkpoint, params: JSON.parse(values.params!) });
 const dist = (a: string, b: string) => levenshtein(codePoints(a), codePoints(b));
-/** A word as the readings are written: no marks at its ends, lower-cased, one kind of apostrophe. */
-const core = (w: string) => w.replace(/^[^\p{L}\d]+|[^\p{L}\d]+$/gu, '').toLowerCase().replace(/’/g, "'");
 
 type Outcome = 'took it' | 'kept the word' | 'took another' | 'changed a right word' | 'kept, right';
 
@@ -32,23 +31,8 @@ console.log('set\tshipped\toracle\ttook it\tkept the word\ttook another\tchanged
 for (const name of values.sets!.split(',')) {
   const { spec, keep } = parseSelection(name);
   const items = sampleItems((await loadSet(spec.name, 'dev', { dataDir: defaultDataDir() })).filter(keep), Number(values.sample), 1);
-  // each text's whitespace-separated words, with their spans, aligned to the reference words
-  const references = new Map<string, Array<{ start: number; end: number; word: string }>>();
-  for (const item of items) {
-    const spans = [...item.noisy.matchAll(/\S+/gu)].map((m) => ({ start: m.index!, end: m.index! + m[0].length }));
-    const ref = words(item.clean);
-    const aligned = alignWords(words(item.noisy), ref).indexAlignedToRef;
-    const list: Array<{ start: number; end: number; word: string }> = [];
-    aligned.forEach((i, j) => {
-      if (i !== null) list.push({ ...spans[i], word: core(ref[j]) });
-    });
-    references.set(item.noisy, list);
-  }
-  /** The index of the reference among a decision's readings (-1: not among them, or no reference word there). */
-  const right = (d: RankerDecision): number => {
-    const ref = references.get(d.text)?.find((r) => r.start <= d.start && d.end <= r.end);
-    return ref ? d.readings.indexOf(ref.word) : -1;
-  };
+  const references = new Map(items.map((item) => [item.noisy, referenceWords(item.noisy, item.clean)]));
+  const right = (d: RankerDecision) => rightReading(references.get(d.text), d);
   // the shipped corrector, watched: what it did with each suspect at its last decision
   const last = new Map<string, Outcome>();
   const watch = (d: RankerDecision): undefined => {
