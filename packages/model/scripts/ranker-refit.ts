@@ -8,14 +8,10 @@
  * nearest-reading rule and the scorer included).
  *   npx tsx packages/model/scripts/ranker-refit.ts [--sets overproof,bln600,'icdar_en/!eng_monograph/81#'] [--sample 3000]
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { gunzipSync } from 'node:zlib';
 import { parseArgs } from 'node:util';
-import { defaultDataDir, loadSet, parseSelection, sample as sampleItems } from '@unsmudge/eval';
-import { DEFAULT_PARAMS, loadCorrector, SHIPPED_CHECKPOINT, type RankerDecision } from '../src/index.js';
+import { DEFAULT_PARAMS, loadCorrector, SHIPPED_CHECKPOINT } from '../src/index.js';
 import { readConfig } from '../src/checkpoint-dir.js';
-import { inHalfB, referenceWords, rightReading } from './reference-words.js';
+import { devDecisions, type DevDecision as Example } from './dev-decisions.js';
 
 const { values } = parseArgs({
   options: {
@@ -28,57 +24,7 @@ const { values } = parseArgs({
 const corrector = await loadCorrector();
 // (the two parameters the features need, read from the checkpoint's config rather than by loading its lexicon again)
 const { channelScale, threshold } = { ...DEFAULT_PARAMS, ...readConfig(SHIPPED_CHECKPOINT).params };
-
-/** One decision: per reading its features, the right reading, what the corrector took. */
-interface Example {
-  set: string;
-  halfB: boolean;
-  features: number[][];
-  right: number;
-  chosen: number;
-}
-
-/** The four features of reading `j`: word-pair log-probability (its score less cost and keep bonus), cost, keep bonus, keeping. */
-function featuresOf(d: RankerDecision, j: number): number[] {
-  const keep = j === 0 ? 1 : 0;
-  return [d.scores[j] - channelScale * d.costs[j] - keep * d.keepBonus, d.costs[j], keep * d.keepBonus, keep];
-}
-
-/** The document of each dev row of the OCR sets (the loaders keep only ids); a row of another set is its own. */
-function documentsOf(set: string): Map<string, string> {
-  const path = { overproof: 'ocr/overproof/dev.jsonl.gz', bln600: 'ocr/bln600/dev.jsonl.gz', icdar_en: 'ocr/icdar_en/segments/dev.jsonl.gz' }[set];
-  const out = new Map<string, string>();
-  if (!path) return out;
-  for (const line of gunzipSync(readFileSync(join(defaultDataDir(), path))).toString('utf8').split('\n')) {
-    if (!line) continue;
-    const row = JSON.parse(line) as { id: string; doc?: string };
-    out.set(row.id, row.doc ?? row.id);
-  }
-  return out;
-}
-
-const examples: Example[] = [];
-for (const name of values.sets!.split(',')) {
-  const { spec, keep } = parseSelection(name);
-  const items = sampleItems((await loadSet(spec.name, 'dev', { dataDir: defaultDataDir() })).filter(keep), Number(values.sample), 1);
-  const documents = documentsOf(spec.name);
-  const references = new Map(items.map((item) => [item.noisy, { words: referenceWords(item.noisy, item.clean), halfB: inHalfB(documents.get(item.id) ?? item.id) }]));
-  const last = new Map<string, Example>();
-  await corrector.clean(
-    items.map((i) => i.noisy),
-    {
-      inspect: (d) => {
-        const r = references.get(d.text);
-        const right = rightReading(r?.words, d);
-        if (right >= 0 && d.scores.length === d.readings.length) {
-          last.set(`${d.text}\u0000${d.start}`, { set: name, halfB: r!.halfB, features: d.readings.map((_, j) => featuresOf(d, j)), right, chosen: d.chosen });
-        }
-        return undefined;
-      },
-    },
-  );
-  examples.push(...last.values());
-}
+const examples = await devDecisions(corrector, values.sets!.split(','), Number(values.sample), channelScale);
 
 const dot = (f: number[], w: number[]) => f.reduce((s, x, i) => s + x * w[i], 0);
 /** Softmax probabilities of an example's readings under weights `w`. */
