@@ -2,7 +2,7 @@
  * Trains the research word-context model (`word-context-model.ts`) on clean_text (Gutenberg counted twice, as the
  * shipped word pairs count it) and saves it outside the repository; `word-context-trial.ts` measures it.
  *   npx tsx packages/model/scripts/word-context-train.ts [--out DIR] [--dim 128] [--width 3] [--vocab 80000] [--epochs 5]
- * (dim 128, 5 epochs: about 11 minutes on this machine, 12.4M words an epoch)
+ * (dim 128, 5 epochs: 1,102 s in the twenty-fifth round's run on this machine, 12.4M words an epoch)
  */
 import { readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';

@@ -2,7 +2,8 @@
  * Would a word-level context model wider than the ranker's word pairs (`word-context-model.ts`, ±3 words) change
  * the right decisions? For every decision of `dev-decisions.ts` the corrector kept, its readings are scored again
  * with the model's score x alpha added to the ranker's; where the likeliest change then reaches the threshold it is
- * taken. Prints, per dev half and set, the right readings gained (+) or lost (-) against the corrector's own decisions.
+ * taken. Prints, per dev half and set, the corrector's own wrong decisions by kind, and the right readings gained (+) or
+ * lost (-) against its own decisions.
  *   npx tsx packages/model/scripts/word-context-trial.ts [--model DIR] [--sets ...] [--sample 3000]
  */
 import { tmpdir } from 'node:os';
@@ -45,6 +46,13 @@ const sets = values.sets!.split(',');
 for (const half of [false, true]) {
   const rows = scored.filter((d) => d.halfB === half);
   console.log(`half ${half ? 'B' : 'A'}: ${sets.map((s) => `${s} ${rows.filter((d) => d.set === s).length}`).join(', ')} decisions`);
+  // the corrector's own wrong decisions by kind: a word kept whose right reading it had, a right word changed, another reading taken
+  for (const s of sets) {
+    const wrong = rows.filter((d) => d.set === s && d.chosen !== d.right);
+    const kept = wrong.filter((d) => d.chosen === 0).length;
+    const changed = wrong.filter((d) => d.right === 0).length;
+    console.log(`  ${s}: ${wrong.length} wrong: ${kept} kept, ${changed} right words changed, ${wrong.length - kept - changed} another reading taken`);
+  }
   for (const alpha of [0.2, 0.3, 0.5, 0.8]) {
     for (const threshold of [0.8, 0.9]) {
       const gain = sets.map((s) => rows.filter((d) => d.set === s).reduce((n, d) => n + (taken(d, alpha, threshold) === d.right ? 1 : 0) - (d.chosen === d.right ? 1 : 0), 0));
