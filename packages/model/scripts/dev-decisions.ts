@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { defaultDataDir, loadSet, parseSelection, sample as sampleItems } from '@unsmudge/eval';
 import type { Corrector, RankerDecision } from '../src/index.js';
-import { inHalfB, referenceWords, rightReading } from './reference-words.js';
+import { DEV_PAIR_FILES, inHalfB, referenceWords, rightReading } from './reference-words.js';
 
 /** One decision: where it is, its readings with their features, the right reading and what the corrector took. */
 export interface DevDecision {
@@ -18,6 +18,8 @@ export interface DevDecision {
   start: number;
   end: number;
   readings: string[];
+  /** The ranker's score of each reading (`RankerDecision.scores`). */
+  scores: number[];
   /** Per reading: word-pair log-probability (its score less cost and keep bonus), channel cost, keep bonus, keeping. */
   features: number[][];
   right: number;
@@ -32,7 +34,7 @@ function featuresOf(d: RankerDecision, j: number, channelScale: number): number[
 
 /** The document of each dev row of the OCR sets (the loaders keep only ids); a row of another set is its own. */
 function documentsOf(set: string): Map<string, string> {
-  const path = { overproof: 'ocr/overproof/dev.jsonl.gz', bln600: 'ocr/bln600/dev.jsonl.gz', icdar_en: 'ocr/icdar_en/segments/dev.jsonl.gz' }[set];
+  const path = DEV_PAIR_FILES[set];
   const out = new Map<string, string>();
   if (!path) return out;
   for (const line of gunzipSync(readFileSync(join(defaultDataDir(), path))).toString('utf8').split('\n')) {
@@ -66,6 +68,7 @@ export async function devDecisions(corrector: Corrector, sets: readonly string[]
               start: d.start,
               end: d.end,
               readings: d.readings,
+              scores: d.scores,
               features: d.readings.map((_, j) => featuresOf(d, j, channelScale)),
               right,
               chosen: d.chosen,

@@ -19,7 +19,7 @@ import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { defaultDataDir } from '@unsmudge/eval';
-import { inHalfB } from './reference-words.js';
+import { DEV_PAIR_FILES as SETS, inHalfB } from './reference-words.js';
 
 const { values } = parseArgs({ options: { out: { type: 'string' }, data: { type: 'string' } } });
 if (!values.out) throw new Error('--out DIR is required');
@@ -27,7 +27,6 @@ const out = resolve(values.out);
 const data = resolve(values.data ?? defaultDataDir());
 /** icdar_en's long book, left out of its dev measurements (`icdar_en/!eng_monograph/81#`). */
 const LONG_BOOK = 'eng_monograph/81';
-const SETS: Record<string, string> = { overproof: 'ocr/overproof/dev.jsonl.gz', bln600: 'ocr/bln600/dev.jsonl.gz', icdar_en: 'ocr/icdar_en/segments/dev.jsonl.gz' };
 
 
 mkdirSync(join(out, 'fit'), { recursive: true });
@@ -40,8 +39,14 @@ for (const [name, path] of Object.entries(SETS)) {
   for (const line of lines) {
     const row = JSON.parse(line) as { doc?: string; id: string; clean: string };
     const key = String(row.doc ?? row.id);
-    (inHalfB(key) ? b : a).push(line + '\n');
-    if (!inHalfB(key) && !key.startsWith(LONG_BOOK)) referenceDocs.set(`${name}\u0000${key}`, [...(referenceDocs.get(`${name}\u0000${key}`) ?? []), row.clean.replace(/\n/g, ' ')]);
+    if (inHalfB(key)) {
+      b.push(line + '\n');
+      continue;
+    }
+    a.push(line + '\n');
+    if (key.startsWith(LONG_BOOK)) continue;
+    const doc = `${name}\u0000${key}`;
+    referenceDocs.set(doc, [...(referenceDocs.get(doc) ?? []), row.clean.replace(/\n/g, ' ')]);
   }
   writeFileSync(join(out, 'fit', `${name}-dev.jsonl.gz`), gzipSync(a.join('')));
   mkdirSync(dirname(join(out, 'data', path)), { recursive: true });

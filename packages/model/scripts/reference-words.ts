@@ -32,6 +32,13 @@ export function rightReading(refs: readonly ReferenceWord[] | undefined, d: Rank
   return ref ? d.readings.indexOf(ref.word) : -1;
 }
 
+/** The raw dev files of the OCR sets whose rows name their document (the eval loaders keep only ids), by set. */
+export const DEV_PAIR_FILES: Readonly<Record<string, string>> = {
+  overproof: 'ocr/overproof/dev.jsonl.gz',
+  bln600: 'ocr/bln600/dev.jsonl.gz',
+  icdar_en: 'ocr/icdar_en/segments/dev.jsonl.gz',
+};
+
 /** The dev halves by document: a document is in half B when the last hex digit of SHA-1("half:" + its key) is odd. */
 export function inHalfB(documentKey: string): boolean {
   return parseInt(createHash('sha1').update('half:' + documentKey).digest('hex').slice(-1), 16) % 2 === 1;

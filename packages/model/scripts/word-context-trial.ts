@@ -28,13 +28,13 @@ const decisions = await devDecisions(await loadCorrector(), values.sets!.split('
 const scored = decisions.map((d) => {
   const left = contextWords(d.text.slice(0, d.start));
   const right = contextWords(d.text.slice(d.end));
-  return { ...d, ranker: d.features.map((f) => f[0] + channelScale * f[1] + f[2]), context: d.readings.map((r) => model.score(left, contextWords(r), right)) };
+  return { ...d, context: d.readings.map((r) => model.score(left, contextWords(r), right)) };
 });
 
 /** The reading taken: the corrector's, unless it kept the word and the likeliest change now reaches `threshold`. */
 function taken(d: (typeof scored)[number], alpha: number, threshold: number): number {
   if (d.chosen !== 0 || d.readings.length < 2) return d.chosen;
-  const s = d.ranker.map((r, j) => r + alpha * d.context[j]);
+  const s = d.scores.map((r, j) => r + alpha * d.context[j]);
   const max = Math.max(...s);
   const z = s.reduce((a, v) => a + Math.exp(v - max), 0);
   let best = 1;
